@@ -122,8 +122,13 @@ public final class SpecLoader {
     }
     List<String> packages = stringList(y, "/packages", List.of());
     for (int i = 0; i < packages.size(); i++) {
-      if (!PACKAGE.matcher(packages.get(i)).matches()) {
-        throw y.error("/packages/" + i, "'" + packages.get(i) + "' is not a Debian package name");
+      // "a | b" takes the first alternative the release has (libssl3t64 in trixie, libssl3 before).
+      for (String alternative : packages.get(i).split("\\|")) {
+        if (!PACKAGE.matcher(alternative.strip()).matches()) {
+          throw y.error(
+              "/packages/" + i,
+              "'" + packages.get(i) + "' is not a Debian package name (or 'a | b' alternatives)");
+        }
       }
     }
     List<String> executables = absolutePaths(y, "/executables");
