@@ -40,16 +40,12 @@ public final class DebianVersion implements Comparable<DebianVersion> {
     String rest = s;
     int colon = s.indexOf(':');
     if (colon >= 0) {
-      String epochText = s.substring(0, colon);
-      if (epochText.isEmpty() || !epochText.chars().allMatch(c -> c >= '0' && c <= '9')) {
-        throw new DistillException(
-            "Invalid Debian version '" + text + "': the epoch must be a number");
-      }
-      if (epochText.length() > 9) {
-        throw new DistillException("Invalid Debian version '" + text + "': the epoch is too big");
-      }
-      epoch = Long.parseLong(epochText);
+      epoch = parseEpoch(s.substring(0, colon), text);
       rest = s.substring(colon + 1);
+      if (rest.isEmpty()) {
+        throw new DistillException(
+            "Invalid Debian version '" + text + "': nothing follows the epoch's colon");
+      }
     }
     String upstream = rest;
     String revision = "";
@@ -84,6 +80,38 @@ public final class DebianVersion implements Comparable<DebianVersion> {
       }
     }
     return new DebianVersion(epoch, upstream, revision);
+  }
+
+  /**
+   * Reads the epoch as dpkg does (C {@code strtol}): an optional sign, then digits; negative or
+   * above {@code INT_MAX} is an error. dpkg accepts "+1" and "-0", so this does too.
+   */
+  private static long parseEpoch(String epochText, String text) {
+    int i = 0;
+    boolean negative = false;
+    if (!epochText.isEmpty() && (epochText.charAt(0) == '+' || epochText.charAt(0) == '-')) {
+      negative = epochText.charAt(0) == '-';
+      i = 1;
+    }
+    if (i == epochText.length() || !isDigit(epochText.charAt(i))) {
+      throw new DistillException("Invalid Debian version '" + text + "': the epoch is empty");
+    }
+    long value = 0;
+    for (; i < epochText.length(); i++) {
+      char c = epochText.charAt(i);
+      if (!isDigit(c)) {
+        throw new DistillException(
+            "Invalid Debian version '" + text + "': the epoch must be a number");
+      }
+      value = Math.min(value * 10 + (c - '0'), (long) Integer.MAX_VALUE + 1);
+    }
+    if (negative && value != 0) {
+      throw new DistillException("Invalid Debian version '" + text + "': the epoch is negative");
+    }
+    if (value > Integer.MAX_VALUE) {
+      throw new DistillException("Invalid Debian version '" + text + "': the epoch is too big");
+    }
+    return value;
   }
 
   /** Compares two version strings with dpkg's ordering. */
@@ -191,12 +219,39 @@ public final class DebianVersion implements Comparable<DebianVersion> {
 
   @Override
   public int hashCode() {
-    // Equal versions may differ in text (leading zeros, "0:"), so hash the normalised form.
-    return Objects.hash(epoch, normalise(upstream), normalise(revision));
+    // Equal versions may differ in text ("1.0" = "1.00" = "1." and "1" = "1-0"), so hash a
+    // canonical form in which exactly the dpkg-equal versions agree.
+    return Objects.hash(epoch, canonical(upstream), canonical(revision));
   }
 
-  private static String normalise(String part) {
-    return part.replaceAll("(?<![0-9])0+(?=[0-9])", "");
+  /**
+   * verrevcmp compares a string as a sequence of (non-digit run, number) pairs, padding the shorter
+   * with ("", 0): render the numbers without leading zeros and drop the trailing pads.
+   */
+  static String canonical(String part) {
+    StringBuilder out = new StringBuilder();
+    int keep = 0;
+    int i = 0;
+    while (i < part.length()) {
+      int start = i;
+      while (i < part.length() && !isDigit(part.charAt(i))) {
+        i++;
+      }
+      String letters = part.substring(start, i);
+      while (i < part.length() && part.charAt(i) == '0') {
+        i++;
+      }
+      int digits = i;
+      while (i < part.length() && isDigit(part.charAt(i))) {
+        i++;
+      }
+      String number = digits == i ? "0" : part.substring(digits, i);
+      out.append(letters).append(number).append('|');
+      if (!letters.isEmpty() || !number.equals("0")) {
+        keep = out.length();
+      }
+    }
+    return out.substring(0, keep);
   }
 
   @Override

@@ -91,6 +91,10 @@ public record Relation(
     if (close < 0) {
       throw new DistillException("Invalid package relation '" + text + "': missing ')'");
     }
+    if (!s.substring(close + 1).isBlank()) {
+      throw new DistillException(
+          "Invalid package relation '" + text + "': unexpected text after ')'");
+    }
     String inside = s.substring(paren + 1, close).strip();
     int i = 0;
     while (i < inside.length() && "<>=".indexOf(inside.charAt(i)) >= 0) {
