@@ -23,6 +23,7 @@ import org.apache.commons.compress.archivers.ar.ArArchiveEntry;
 import org.apache.commons.compress.archivers.ar.ArArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.tukaani.xz.XZInputStream;
 
 /**
@@ -68,6 +69,45 @@ public final class DebReader {
         e);
   }
 
+  /** Counts the bytes read through it, to check the ar archive's exact length. */
+  private static final class CountingStream extends java.io.FilterInputStream {
+    long count;
+
+    CountingStream(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count++;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      if (n > 0) {
+        count += n;
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long skipped = super.skip(n);
+      count += skipped;
+      return skipped;
+    }
+
+    @Override
+    public boolean markSupported() {
+      return false;
+    }
+  }
+
   /** The state of reading one package. */
   private static final class Parse {
     private final String name;
@@ -76,14 +116,17 @@ public final class DebReader {
       this.name = name;
     }
 
-    DebPackage run(InputStream raw) throws IOException {
+    DebPackage run(InputStream source) throws IOException {
+      CountingStream raw = new CountingStream(source);
       ArArchiveInputStream ar = new ArArchiveInputStream(raw);
+      long expected = 8; // "!<arch>\n", then per member a 60-byte header and even-padded data
       ArArchiveEntry member = ar.getNextEntry();
       if (member == null || !member.getName().equals("debian-binary")) {
         throw refuse(
             "it is not a Debian package: the first ar member must be 'debian-binary', found "
                 + (member == null ? "none" : "'" + member.getName() + "'"));
       }
+      expected += 60 + member.getLength() + (member.getLength() & 1);
       String format = new String(memberBytes(ar, member, 64), StandardCharsets.US_ASCII);
       if (!format.startsWith("2.") || !format.endsWith("\n")) {
         throw refuse(
@@ -93,6 +136,7 @@ public final class DebReader {
       List<DebEntry> entries = null;
       while ((member = ar.getNextEntry()) != null) {
         String m = member.getName();
+        expected += 60 + member.getLength() + (member.getLength() & 1);
         if (m.startsWith("_")) {
           memberBytes(ar, member, Long.MAX_VALUE); // dpkg ignores members starting with '_'
         } else if (control == null && m.startsWith("control.tar")) {
@@ -108,6 +152,15 @@ public final class DebReader {
             "it is truncated: the "
                 + (control == null ? "control.tar" : "data.tar")
                 + " member is missing");
+      }
+      raw.transferTo(java.io.OutputStream.nullOutputStream());
+      if (raw.count != expected) {
+        throw refuse(
+            raw.count < expected
+                ? "it is truncated: the ar archive ends "
+                    + (expected - raw.count)
+                    + " byte(s) early"
+                : "it has " + (raw.count - expected) + " unexpected byte(s) after its last member");
       }
       return assemble(control, entries);
     }
@@ -158,7 +211,7 @@ public final class DebReader {
         if (e.isDirectory() && path.isEmpty()) {
           continue;
         }
-        if (!e.isFile() || path.contains("/")) {
+        if (!isRegular(e) || path.contains("/")) {
           throw refuse(member + ": unexpected entry '" + e.getName() + "'");
         }
         if (e.getSize() > MAX_CONTROL_MEMBER) {
@@ -208,7 +261,7 @@ public final class DebReader {
           }
         } else if (e.isDirectory()) {
           type = EntryType.DIRECTORY;
-        } else if (e.isFile()) {
+        } else if (isRegular(e)) {
           type = EntryType.FILE;
           content = entryBytes(tar, e, member);
         } else {
@@ -244,6 +297,14 @@ public final class DebReader {
         refuseThroughSymlink(entry.path(), byPath, member, entry.path());
       }
       return entries;
+    }
+
+    /** A plain file by its type flag alone (Commons Compress's isFile() guesses from the name). */
+    private static boolean isRegular(TarArchiveEntry e) {
+      byte flag = e.getLinkFlag();
+      return flag == TarConstants.LF_NORMAL
+          || flag == TarConstants.LF_OLDNORM
+          || flag == TarConstants.LF_CONTIG;
     }
 
     private static String describeSpecial(TarArchiveEntry e) {

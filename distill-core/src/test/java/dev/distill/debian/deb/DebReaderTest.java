@@ -10,7 +10,9 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.Test;
@@ -219,17 +221,22 @@ class DebReaderTest {
 
   @Test
   void refusesEveryTruncationNeverReturningAPartialPackage() {
+    List<String> accepted = new ArrayList<>();
+    int tried = 0;
     for (Compression c : Compression.values()) {
       byte[] deb = sample().compression(c, c).build();
       for (int len = 0; len < deb.length; len++) {
-        byte[] cut = Arrays.copyOf(deb, len);
-        int n = len;
-        assertThatThrownBy(() -> read(cut))
-            .as("%s cut at %d of %d", c, n, deb.length)
-            .isInstanceOf(DistillException.class)
-            .hasMessageContaining("test_1.0_amd64.deb");
+        tried++;
+        try {
+          read(Arrays.copyOf(deb, len));
+          accepted.add(c + " cut at " + len + " of " + deb.length);
+        } catch (DistillException e) {
+          assertThat(e.getMessage()).startsWith("test_1.0_amd64.deb");
+        }
       }
     }
+    assertThat(tried).isGreaterThan(4000);
+    assertThat(accepted).isEmpty();
   }
 
   @Test
@@ -257,6 +264,11 @@ class DebReaderTest {
     assertThatThrownBy(() -> read(TestDebs.builder().format("3.0\n").build()))
         .isInstanceOf(DistillException.class)
         .hasMessageContaining("unsupported package format '3.0'");
+    byte[] deb = sample().build();
+    byte[] longer = Arrays.copyOf(deb, deb.length + 2);
+    assertThatThrownBy(() -> read(longer))
+        .isInstanceOf(DistillException.class)
+        .hasMessageContaining("unexpected byte(s) after its last member");
     assertThatThrownBy(() -> read(TestDebs.builder().withoutData().build()))
         .isInstanceOf(DistillException.class)
         .hasMessageContaining("data.tar member is missing");

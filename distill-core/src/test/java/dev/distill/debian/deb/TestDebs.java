@@ -77,7 +77,7 @@ public final class TestDebs {
   }
 
   public TestDebs dir(String name) {
-    TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_DIR);
+    TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_DIR, true);
     e.setMode(0755);
     return add(e, null);
   }
@@ -87,28 +87,28 @@ public final class TestDebs {
   }
 
   public TestDebs file(String name, int mode, byte[] bytes) {
-    TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_NORMAL);
+    TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_NORMAL, true);
     e.setMode(mode);
     e.setSize(bytes.length);
     return add(e, bytes);
   }
 
   public TestDebs symlink(String name, String target) {
-    TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_SYMLINK);
+    TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_SYMLINK, true);
     e.setLinkName(target);
     e.setMode(0777);
     return add(e, null);
   }
 
   public TestDebs hardlink(String name, String target) {
-    TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_LINK);
+    TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_LINK, true);
     e.setLinkName(target);
     e.setMode(0644);
     return add(e, null);
   }
 
   public TestDebs device(String name) {
-    TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_CHR);
+    TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_CHR, true);
     e.setDevMajor(1);
     e.setDevMinor(3);
     e.setMode(0666);
