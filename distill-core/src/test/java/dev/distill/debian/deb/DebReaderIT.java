@@ -1,0 +1,226 @@
+package dev.distill.debian.deb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.distill.debian.ControlFile;
+import dev.distill.debian.ControlStanza;
+import dev.distill.debian.fetch.DebCache;
+import dev.distill.debian.fetch.DebFetcher;
+import dev.distill.debian.fetch.DebRef;
+import dev.distill.debian.fetch.FetchedDeb;
+import dev.distill.net.HttpFetcher;
+import dev.distill.progress.ProgressListener;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.compress.archivers.ar.ArArchiveEntry;
+import org.apache.commons.compress.archivers.ar.ArArchiveInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tukaani.xz.XZInputStream;
+
+/**
+ * Downloads real packages from the Debian mirror through {@link DebFetcher} and checks the reader
+ * against dpkg-deb and against each package's own md5sums.
+ */
+class DebReaderIT {
+  private static final URI MIRROR = URI.create("http://deb.debian.org/debian/");
+  private static final Set<String> PACKAGES =
+      Set.of("base-files", "libc6", "ca-certificates", "tzdata", "nginx-common", "passwd");
+
+  @TempDir static Path tmp;
+  private static List<FetchedDeb> fetched;
+
+  @BeforeAll
+  static void fetch() throws Exception {
+    URI index = MIRROR.resolve("dists/bookworm/main/binary-amd64/Packages.xz");
+    Map<String, ControlStanza> found = new HashMap<>();
+    try (InputStream in = new XZInputStream(HttpFetcher.defaults().open(index))) {
+      ControlFile.parse(
+          new InputStreamReader(in, StandardCharsets.UTF_8),
+          index.toString(),
+          s -> {
+            String name = s.get("Package", "");
+            if (PACKAGES.contains(name)) {
+              found.put(name, s);
+            }
+          });
+    }
+    assertThat(found.keySet()).containsExactlyInAnyOrderElementsOf(PACKAGES);
+    List<DebRef> refs = new ArrayList<>();
+    for (ControlStanza s : found.values()) {
+      refs.add(
+          new DebRef(
+              s.get("Package", ""),
+              s.get("Version", ""),
+              s.get("Architecture", ""),
+              s.get("Filename", ""),
+              MIRROR,
+              s.get("SHA256", ""),
+              Long.parseLong(s.get("Size", "-1"))));
+    }
+    DebFetcher fetcher =
+        new DebFetcher(
+            new DebCache(tmp.resolve("cache")),
+            HttpFetcher.defaults(),
+            4,
+            false,
+            ProgressListener.NONE);
+    fetched = fetcher.fetchAll(refs);
+  }
+
+  @Test
+  void fieldsMatchTheIndexAndDpkgDeb() throws Exception {
+    for (FetchedDeb f : fetched) {
+      DebPackage p = DebReader.read(f.path());
+      assertThat(p.packageName()).isEqualTo(f.ref().packageName());
+      assertThat(p.version()).isEqualTo(f.ref().version());
+      assertThat(p.architecture()).isEqualTo(f.ref().architecture());
+      String dpkgControl = run("dpkg-deb", "-f", f.path().toString());
+      ControlStanza theirs = ControlFile.parse(dpkgControl, "dpkg-deb -f").get(0);
+      assertThat(p.control().fields()).isEqualTo(theirs.fields());
+    }
+  }
+
+  @Test
+  void entriesMatchDpkgDebListingExactly() throws Exception {
+    for (FetchedDeb f : fetched) {
+      DebPackage p = DebReader.read(f.path());
+      List<String> ours = new ArrayList<>();
+      for (DebEntry e : p.entries()) {
+        ours.add(render(e));
+      }
+      List<String> theirs = new ArrayList<>();
+      for (String line : run("dpkg-deb", "-c", f.path().toString()).split("\n")) {
+        if (line.isBlank()) {
+          continue;
+        }
+        String[] cols = line.split(" +", 6);
+        String name = cols[5];
+        if (name.equals("./")) {
+          continue;
+        }
+        // "<perms> <owner/group> <size> <date> <time> <name>"
+        theirs.add(cols[0] + " " + cols[1] + " " + cols[2] + " " + name);
+      }
+      assertThat(ours).as(f.ref().packageName()).containsExactlyElementsOf(theirs);
+    }
+  }
+
+  /** Renders an entry the way {@code dpkg-deb -c} (GNU tar's verbose listing) does. */
+  private static String render(DebEntry e) {
+    char type =
+        switch (e.type()) {
+          case DIRECTORY -> 'd';
+          case SYMLINK -> 'l';
+          case HARDLINK -> 'h';
+          case FILE -> '-';
+        };
+    String name = "./" + e.path() + (e.isDirectory() ? "/" : "");
+    if (e.isSymlink()) {
+      name += " -> " + e.linkTarget();
+    } else if (e.isHardlink()) {
+      name += " link to ./" + e.linkTarget();
+    }
+    return type
+        + perms(e.mode())
+        + " "
+        + e.userName()
+        + "/"
+        + e.groupName()
+        + " "
+        + e.size()
+        + " "
+        + name;
+  }
+
+  private static String perms(int mode) {
+    char[] p = "rwxrwxrwx".toCharArray();
+    for (int i = 0; i < 9; i++) {
+      if ((mode & (1 << (8 - i))) == 0) {
+        p[i] = '-';
+      }
+    }
+    if ((mode & 04000) != 0) {
+      p[2] = p[2] == 'x' ? 's' : 'S';
+    }
+    if ((mode & 02000) != 0) {
+      p[5] = p[5] == 'x' ? 's' : 'S';
+    }
+    if ((mode & 01000) != 0) {
+      p[8] = p[8] == 'x' ? 't' : 'T';
+    }
+    return new String(p);
+  }
+
+  @Test
+  void everyRegularFileMatchesThePackagesOwnMd5sums() throws Exception {
+    int checked = 0;
+    for (FetchedDeb f : fetched) {
+      DebPackage p = DebReader.read(f.path());
+      assertThat(p.md5sums()).as(f.ref().packageName()).isNotEmpty();
+      for (Map.Entry<String, String> sum : p.md5sums().entrySet()) {
+        DebEntry e = p.entry(sum.getKey()).orElseThrow();
+        if (e.isHardlink()) {
+          e = p.entry(e.linkTarget()).orElseThrow();
+        }
+        byte[] md5 = MessageDigest.getInstance("MD5").digest(e.content());
+        assertThat(HexFormat.of().formatHex(md5)).as(sum.getKey()).isEqualTo(sum.getValue());
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(500);
+  }
+
+  @Test
+  void readsKnownDetailsOfRealPackages() throws Exception {
+    Map<String, DebPackage> byName = new HashMap<>();
+    for (FetchedDeb f : fetched) {
+      byName.put(f.ref().packageName(), DebReader.read(f.path()));
+    }
+    DebPackage passwd = byName.get("passwd");
+    // passwd ships setuid-root helpers such as /usr/bin/passwd.
+    assertThat(passwd.entry("usr/bin/passwd").orElseThrow().mode() & 04000).isNotZero();
+    DebPackage base = byName.get("base-files");
+    assertThat(base.entry("etc/debian_version").orElseThrow().isFile()).isTrue();
+    assertThat(base.conffiles()).contains("/etc/debian_version");
+    assertThat(base.entry("tmp").orElseThrow().mode()).isEqualTo(01777);
+    DebPackage tz = byName.get("tzdata");
+    assertThat(tz.entries()).anyMatch(DebEntry::isSymlink);
+    assertThat(byName.get("nginx-common").conffiles()).contains("/etc/nginx/nginx.conf");
+  }
+
+  @Test
+  void dataMembersUseTheCompressionsTheReaderSupports() throws Exception {
+    Set<String> members = new java.util.TreeSet<>();
+    for (FetchedDeb f : fetched) {
+      try (ArArchiveInputStream ar = new ArArchiveInputStream(Files.newInputStream(f.path()))) {
+        ArArchiveEntry m;
+        while ((m = ar.getNextEntry()) != null) {
+          members.add(m.getName());
+        }
+      }
+    }
+    assertThat(members).contains("debian-binary", "data.tar.xz");
+    assertThat(members)
+        .allMatch(m -> m.matches("debian-binary|(control|data)\\.tar(\\.(gz|xz|zst))?"));
+  }
+
+  private static String run(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(String.join(" ", command) + ": " + out).isZero();
+    return out;
+  }
+}
