@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Turns library progress events into lines on stderr: one line when a task starts, a line every
- * 10% (or every 5 s worth of items) as it advances, and notes. Quiet mode prints nothing but notes
+ * Turns library progress events into lines on stderr: one line when a task starts, a line every 10%
+ * (or every 5 s worth of items) as it advances, and notes. Quiet mode prints nothing but notes
  * marked as warnings.
  */
 final class ConsoleProgress implements ProgressListener {

@@ -20,6 +20,9 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       CommandLine.HelpCommand.class,
+      ResolveCommand.class,
+      FetchCommand.class,
+      LockCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
