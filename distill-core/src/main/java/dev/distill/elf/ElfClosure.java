@@ -174,7 +174,7 @@ public final class ElfClosure {
                 new Dependency(object.target(), needed, known.target(), known.target()));
             continue;
           }
-          Loaded lib = find(needed, object, rootPath);
+          Loaded lib = find(needed, object, kind, rootPath);
           loadedByName.put(needed, lib);
           lib.elf().soname().ifPresent(s -> loadedByName.putIfAbsent(s, lib));
           if (visited.add(lib.target())) {
@@ -185,7 +185,7 @@ public final class ElfClosure {
     }
 
     /** Searches {@code name} for {@code object} the way ld.so does. */
-    private Loaded find(String name, Loaded object, String rootPath) {
+    private Loaded find(String name, Loaded object, String kind, String rootPath) {
       List<String> searched = new ArrayList<>();
       if (name.contains("/")) {
         Optional<Loaded> direct = tryCandidate(name, name, object, "path");
@@ -215,7 +215,8 @@ public final class ElfClosure {
       String via =
           object.target().equals(FsPaths.normalise(rootPath)) ? "" : " via " + object.target();
       throw new DistillException(
-          "executable "
+          kind
+              + " "
               + rootPath
               + " needs the library "
               + name
