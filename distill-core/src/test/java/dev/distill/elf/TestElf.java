@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Builds tiny but well-formed ELF files for tests: header, PT_LOAD, PT_INTERP, PT_DYNAMIC. */
-final class TestElf {
+public final class TestElf {
   static final long BASE = 0x10000;
 
   private boolean is64 = true;
@@ -22,61 +22,61 @@ final class TestElf {
   private String runpath;
   private boolean dynamic = true;
 
-  static TestElf x8664() {
+  public static TestElf x8664() {
     return new TestElf();
   }
 
-  TestElf elf32() {
+  public TestElf elf32() {
     is64 = false;
     return this;
   }
 
-  TestElf bigEndian() {
+  public TestElf bigEndian() {
     order = ByteOrder.BIG_ENDIAN;
     return this;
   }
 
-  TestElf machine(int m) {
+  public TestElf machine(int m) {
     machine = m;
     return this;
   }
 
-  TestElf type(int t) {
+  public TestElf type(int t) {
     type = t;
     return this;
   }
 
-  TestElf interp(String path) {
+  public TestElf interp(String path) {
     interp = path;
     return this;
   }
 
-  TestElf needed(String... names) {
+  public TestElf needed(String... names) {
     needed.addAll(List.of(names));
     return this;
   }
 
-  TestElf soname(String s) {
+  public TestElf soname(String s) {
     soname = s;
     return this;
   }
 
-  TestElf rpath(String s) {
+  public TestElf rpath(String s) {
     rpath = s;
     return this;
   }
 
-  TestElf runpath(String s) {
+  public TestElf runpath(String s) {
     runpath = s;
     return this;
   }
 
-  TestElf noDynamic() {
+  public TestElf noDynamic() {
     dynamic = false;
     return this;
   }
 
-  byte[] build() {
+  public byte[] build() {
     int ehsize = is64 ? 64 : 52;
     int phentsize = is64 ? 56 : 32;
     int phnum = 1 + (interp != null ? 1 : 0) + (dynamic ? 1 : 0);
