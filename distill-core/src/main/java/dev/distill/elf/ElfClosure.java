@@ -97,6 +97,7 @@ public final class ElfClosure {
     private final RootFs fs;
     private final List<String> configuredDirs;
     private final Map<String, ElfFile> parsed = new HashMap<>();
+    private final Set<String> notElf = new java.util.HashSet<>();
     private final SortedSet<String> paths = new TreeSet<>();
     private final List<Dependency> dependencies = new ArrayList<>();
     private final Set<String> notes = new LinkedHashSet<>();
@@ -294,11 +295,11 @@ public final class ElfClosure {
           || (entry.get().type() != EntryType.FILE && entry.get().type() != EntryType.HARDLINK)) {
         return Optional.empty();
       }
-      byte[] data = content(trail.get().target());
-      if (!ElfParser.isElf(data)) {
+      Optional<ElfFile> parsedElf = parseIfElf(trail.get().target());
+      if (parsedElf.isEmpty()) {
         return Optional.empty();
       }
-      ElfFile elf = parse(trail.get().target());
+      ElfFile elf = parsedElf.get();
       if (!elf.compatibleWith(requester.elf())) {
         return Optional.empty();
       }
@@ -308,6 +309,25 @@ public final class ElfClosure {
       dependencies.add(new Dependency(requester.target(), name, found, trail.get().target()));
       // ld.so computes a library's $ORIGIN from the path it opened, symlinks unresolved.
       return Optional.of(new Loaded(elf, trail.get().target(), FsPaths.parent(found), requester));
+    }
+
+    /** The parsed file, or empty when it does not start with the ELF magic number. */
+    private Optional<ElfFile> parseIfElf(String realPath) {
+      if (notElf.contains(realPath)) {
+        return Optional.empty();
+      }
+      ElfFile cached = parsed.get(realPath);
+      if (cached != null) {
+        return Optional.of(cached);
+      }
+      byte[] data = content(realPath);
+      if (!ElfParser.isElf(data)) {
+        notElf.add(realPath);
+        return Optional.empty();
+      }
+      ElfFile elf = ElfParser.parse(realPath, data);
+      parsed.put(realPath, elf);
+      return Optional.of(elf);
     }
 
     private ElfFile parse(String realPath) {
