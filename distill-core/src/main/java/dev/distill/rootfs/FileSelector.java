@@ -21,8 +21,8 @@ import java.util.TreeSet;
  * pages, shells, package scripts…):
  *
  * <ul>
- *   <li>exact paths (the ELF closure, named files): each must exist; a directory brings everything
- *       below it;
+ *   <li>exact paths (the ELF closure, named files): each must exist; a path naming a directory (not
+ *       a symlink to one) brings everything below it;
  *   <li>globs ({@code usr/share/nginx/**}, {@code etc/nginx/**}): each must match something;
  *       entries under usr/share/doc, man, info and lintian are left out of glob and directory
  *       matches unless a path names them;
@@ -87,8 +87,7 @@ public final class FileSelector implements RootFsStep {
                               + " is in none of the packages (or a symlink on the way dangles);"
                               + " check its spelling and the spec's package list"));
       keep.addAll(trail.entries());
-      FsEntry target = packages.get(trail.target()).orElseThrow();
-      if (target.type() == EntryType.DIRECTORY) {
+      if (namesDirectory(asked)) {
         addTree(trail.target(), keep);
       }
     }
@@ -108,6 +107,25 @@ public final class FileSelector implements RootFsStep {
     }
     followSymlinks(keep);
     return keep;
+  }
+
+  /**
+   * Whether {@code path}'s last component is itself a directory; a symlink to a directory (such as
+   * the usrmerge link {@code lib}) keeps only the link and the directory entry, not the tree.
+   */
+  private boolean namesDirectory(String path) {
+    String normal = FsPaths.normalise(path);
+    String parent = FsPaths.parent(normal);
+    String name = normal.substring(parent.isEmpty() ? 0 : parent.length() + 1);
+    String physicalParent =
+        parent.isEmpty()
+            ? ""
+            : LinkTrail.walk(packages, parent).map(LinkTrail::target).orElse(null);
+    if (physicalParent == null) {
+      return false;
+    }
+    String physical = physicalParent.isEmpty() ? name : physicalParent + "/" + name;
+    return packages.get(physical).map(e -> e.type() == EntryType.DIRECTORY).orElse(false);
   }
 
   private void addTree(String dir, Set<String> keep) {

@@ -1,7 +1,9 @@
 package dev.distill.rootfs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.distill.DistillException;
 import dev.distill.debian.ControlFile;
 import dev.distill.debian.ControlStanza;
 import dev.distill.elf.ElfClosure;
@@ -56,6 +58,7 @@ class DistrolessAssemblyTest {
                 "usr/lib/x86_64-linux-gnu/libpcre2-8.so.0", "libpcre2-8.so.0.11.2", "libpcre2-8-0"))
         .put(elf("usr/lib/x86_64-linux-gnu/libpcre2-8.so.0.11.2", TestElf.x8664(), "libpcre2-8-0"))
         .put(Fixtures.file("usr/share/doc/libpcre2-8-0/copyright", "pcre licence", "libpcre2-8-0"))
+        .put(elf("usr/lib/x86_64-linux-gnu/libunused.so.1", TestElf.x8664(), "libunused1"))
         .put(elf("bin/dash", TestElf.x8664().interp("/lib64/ld-linux-x86-64.so.2"), "dash"))
         .put(Fixtures.link("bin/sh", "dash", "dash"))
         .put(FsEntry.file("usr/bin/newgrp", 04755, 0, 0, new byte[] {1}, "login"))
@@ -98,6 +101,7 @@ class DistrolessAssemblyTest {
     assertThat(fs.resolve("usr/lib/x86_64-linux-gnu/libpcre2-8.so.0")).isPresent();
     assertThat(fs.get("lib").orElseThrow().type()).isEqualTo(EntryType.SYMLINK);
     assertThat(fs.get("usr/bin/dash")).isEmpty();
+    assertThat(fs.get("usr/lib/x86_64-linux-gnu/libunused.so.1")).isEmpty();
     assertThat(fs.get("usr/bin/sh")).isEmpty();
     assertThat(fs.get("usr/bin/newgrp")).isEmpty();
     assertThat(fs.get("usr/share/man")).isEmpty();
@@ -124,5 +128,41 @@ class DistrolessAssemblyTest {
     assertThat(fs.get("tmp").orElseThrow().mode()).isEqualTo(01777);
     assertThat(fs.get("home/nonroot").orElseThrow().uid()).isEqualTo(65532);
     assertThat(HardeningCheck.strict().violations(fs)).isEmpty();
+
+    // The one-call assembler runs the same steps and gives the same tree.
+    RootFs assembled =
+        DistrolessRootFs.builder(packages)
+            .executables(List.of("usr/sbin/nginx"))
+            .globs(List.of("etc/nginx/**"))
+            .suite("bookworm", null)
+            .packageData(controls, Map.of())
+            .build()
+            .assemble();
+    assertThat(assembled.entries()).containsExactlyElementsOf(fs.entries());
+  }
+
+  @Test
+  void askingForAShellFailsUnlessTheSpecAllowsIt() {
+    RootFs packages = UsrMerge.apply(union());
+    Map<String, ControlStanza> controls = new TreeMap<>();
+    for (String pkg : List.of("libc6", "nginx", "libpcre2-8-0", "dash", "ca-certificates")) {
+      controls.put(pkg, ControlFile.parse("Package: " + pkg + "\nVersion: 1.0\n", pkg).get(0));
+    }
+    DistrolessRootFs.Builder spec =
+        DistrolessRootFs.builder(packages)
+            .executables(List.of("usr/sbin/nginx", "bin/sh"))
+            .suite("trixie", null)
+            .caCertificates(false)
+            .packageData(controls, Map.of());
+
+    assertThatThrownBy(() -> spec.build().assemble())
+        .isInstanceOf(DistillException.class)
+        .hasMessageContaining("/usr/bin/sh is a shell")
+        .hasMessageContaining("/usr/bin/dash is a shell");
+
+    RootFs withShell = spec.hardening(new HardeningCheck(true, false, false)).build().assemble();
+    assertThat(withShell.resolve("bin/sh").orElseThrow().path()).isEqualTo("usr/bin/dash");
+    assertThat(withShell.get("etc/ssl/certs/ca-certificates.crt")).isEmpty();
+    assertThat(Fixtures.text(withShell, "etc/os-release")).contains("VERSION_CODENAME=trixie");
   }
 }

@@ -94,6 +94,31 @@ class FileSelectorTest {
   }
 
   @Test
+  void aSymlinkToADirectoryKeepsTheLinkAndDirectoryButNotTheTree() {
+    RootFs packages =
+        RootFs.builder()
+            .put(Fixtures.link("lib", "usr/lib", "base-files"))
+            .put(Fixtures.file("usr/lib/x86_64-linux-gnu/libc.so.6", "libc", "libc6"))
+            .put(Fixtures.file("usr/lib/x86_64-linux-gnu/libunused.so", "x", "other"))
+            .put(Fixtures.file("usr/lib/nginx/modules/a.so", "a", "nginx"))
+            .build();
+    RootFs.Builder b = RootFs.builder();
+
+    new FileSelector(
+            packages,
+            List.of("lib", "usr/lib/x86_64-linux-gnu/libc.so.6", "lib/nginx/modules"),
+            List.of())
+        .applyTo(b);
+    RootFs fs = b.build();
+
+    assertThat(fs.get("lib").orElseThrow().type()).isEqualTo(EntryType.SYMLINK);
+    assertThat(fs.get("usr/lib/x86_64-linux-gnu/libc.so.6")).isPresent();
+    assertThat(fs.get("usr/lib/x86_64-linux-gnu/libunused.so")).isEmpty();
+    // A real directory reached through a link still brings its tree.
+    assertThat(fs.get("usr/lib/nginx/modules/a.so")).isPresent();
+  }
+
+  @Test
   void hardLinksStayConsistent() {
     RootFs packages =
         RootFs.builder()
