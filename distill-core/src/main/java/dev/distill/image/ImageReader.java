@@ -117,12 +117,24 @@ public final class ImageReader {
     return readFromBlobs(dir.toString(), manifestDescriptor, blobs, options);
   }
 
-  /** Opens a blob by descriptor, verifying it as it is read. */
-  interface BlobStore {
+  /**
+   * Opens a blob by descriptor. Implementations should wrap the stream with {@link #verifying} so a
+   * corrupt blob fails with a clear message.
+   */
+  public interface BlobStore {
     InputStream open(Descriptor d) throws IOException;
   }
 
-  static Descriptor selectManifest(
+  /** Wraps {@code in} so that reading it to the end checks size and digest against {@code d}. */
+  public static InputStream verifying(InputStream in, Descriptor d, String what) {
+    return new VerifyingInputStream(in, d, what);
+  }
+
+  /**
+   * Expands indexes among {@code candidates} and picks the one manifest for the wanted platform;
+   * several matches without a platform choice are an error.
+   */
+  public static Descriptor selectManifest(
       List<Descriptor> candidates, BlobStore blobs, Options options, String where) {
     List<Descriptor> manifests = new ArrayList<>();
     expand(candidates, blobs, manifests, where, 0);
@@ -174,7 +186,8 @@ public final class ImageReader {
     }
   }
 
-  static ReadImage readFromBlobs(
+  /** Reads the image whose manifest is {@code manifestDescriptor} from {@code blobs}. */
+  public static ReadImage readFromBlobs(
       String source, Descriptor manifestDescriptor, BlobStore blobs, Options options) {
     Manifest manifest =
         Manifest.fromJson(
