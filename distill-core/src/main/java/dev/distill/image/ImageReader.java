@@ -204,6 +204,7 @@ public final class ImageReader {
       LayerFlattener.Applied applied;
       try (InputStream in = blobs.open(d)) {
         applied = flattener.apply(in, what);
+        in.transferTo(OutputStream.nullOutputStream()); // reach the end so the digest is checked
       } catch (IOException e) {
         throw new DistillException("cannot read " + what + ": " + e.getMessage(), e);
       }

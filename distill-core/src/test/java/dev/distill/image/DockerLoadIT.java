@@ -1,6 +1,7 @@
 package dev.distill.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.distill.fs.FsEntry;
 import java.nio.file.Path;
@@ -55,6 +56,42 @@ class DockerLoadIT {
         .containsExactlyElementsOf(
             TestImages.sampleFs().entries().stream().map(FsEntry::path).toList());
     assertThat(back.rootFs().get("usr/bin/su-helper").orElseThrow().mode()).isEqualTo(04755);
+  }
+
+  @Test
+  void theLoadedImageRunsLockedDown() {
+    assumeTrue(
+        ImageWriter.hostPlatform().equals(Platform.LINUX_AMD64),
+        "the hand-made test program is x86-64 only");
+    new DockerLoader().load(TestImages.helloImage(), List.of(TAG));
+    ProcessRunner.Result run =
+        ProcessRunner.run(
+                "docker",
+                "run",
+                "--rm",
+                "--network",
+                "host",
+                "--read-only",
+                "--cap-drop",
+                "ALL",
+                "--security-opt",
+                "no-new-privileges",
+                TAG)
+            .ok();
+    assertThat(run.stdout()).isEqualTo("hello from distill\n");
+    ProcessRunner.Result noShell =
+        ProcessRunner.run(
+            "docker",
+            "run",
+            "--rm",
+            "--network",
+            "host",
+            "--entrypoint",
+            "/bin/sh",
+            TAG,
+            "-c",
+            "id");
+    assertThat(noShell.exitCode()).isNotZero();
   }
 
   @Test

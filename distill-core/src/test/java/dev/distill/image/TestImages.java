@@ -43,6 +43,76 @@ final class TestImages {
         .build();
   }
 
+  /**
+   * A 172-byte static x86-64 Linux program that writes "hello from distill" and exits 0 (built here
+   * byte by byte, so an image can be run without any binary from the host).
+   */
+  static byte[] helloElf() {
+    byte[] msg = utf8("hello from distill\n");
+    byte[] code = {
+      (byte) 0xb8,
+      1,
+      0,
+      0,
+      0, // mov eax, 1 (write)
+      (byte) 0xbf,
+      1,
+      0,
+      0,
+      0, // mov edi, 1 (stdout)
+      0x48,
+      (byte) 0x8d,
+      0x35,
+      0x10,
+      0,
+      0,
+      0, // lea rsi, [rip+16] (msg)
+      (byte) 0xba,
+      (byte) msg.length,
+      0,
+      0,
+      0, // mov edx, len
+      0x0f,
+      0x05, // syscall
+      (byte) 0xb8,
+      60,
+      0,
+      0,
+      0, // mov eax, 60 (exit)
+      0x31,
+      (byte) 0xff, // xor edi, edi
+      0x0f,
+      0x05 // syscall
+    };
+    int total = 64 + 56 + code.length + msg.length;
+    java.nio.ByteBuffer b =
+        java.nio.ByteBuffer.allocate(total).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.put(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0});
+    b.putShort((short) 2).putShort((short) 0x3e).putInt(1);
+    b.putLong(0x400000L + 120).putLong(64).putLong(0);
+    b.putInt(0).putShort((short) 64).putShort((short) 56).putShort((short) 1);
+    b.putShort((short) 64).putShort((short) 0).putShort((short) 0);
+    b.putInt(1).putInt(5).putLong(0).putLong(0x400000L).putLong(0x400000L);
+    b.putLong(total).putLong(total).putLong(0x1000);
+    b.put(code).put(msg);
+    return b.array();
+  }
+
+  /** A runnable image: the hello program as entrypoint, run as 65532. */
+  static Image helloImage() {
+    RootFs fs =
+        sampleFs().toBuilder()
+            .put(FsEntry.file("usr/bin/hello", 0755, 0, 0, helloElf(), "test"))
+            .build();
+    ImageConfig config =
+        ImageConfig.builder(Platform.LINUX_AMD64)
+            .created(MTIME)
+            .user("65532:65532")
+            .entrypoint(List.of("/usr/bin/hello"))
+            .build();
+    return Image.of(config, List.of(ReproducibleTar.layer(fs, MTIME)));
+  }
+
   static Image sampleImage(Platform platform) {
     Layer layer = ReproducibleTar.layer(sampleFs(), MTIME);
     ImageConfig config =
