@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.Deflater;
 
 /**
  * Writes a {@link RootFs} as a reproducible layer tar: entries sorted by path, numeric owners with
@@ -30,7 +29,7 @@ import java.util.zip.Deflater;
  */
 public final class ReproducibleTar {
   /** The gzip level used for layers; changing it changes every layer digest. */
-  public static final int GZIP_LEVEL = Deflater.BEST_COMPRESSION;
+  public static final int GZIP_LEVEL = 6;
 
   private ReproducibleTar() {}
 

@@ -203,6 +203,27 @@ class RegistryIT {
   }
 
   @Test
+  void dockerPullsAndRunsWhatWasPushed() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        ImageWriter.hostPlatform().equals(Platform.LINUX_AMD64),
+        "the hand-made test program is x86-64 only");
+    ProcessRunner.run(ProcessRunner.script("start-docker.sh")).ok();
+    Image hello = TestImages.helloImage();
+    ImageReference ref = ImageReference.parse(anonAddr + "/distill/hello:run");
+    Digest pushed = new RegistryClient(Credentials.ANONYMOUS).push(ImageSet.of(hello), ref);
+    String pinned = ref.withDigest(pushed).toString();
+    try {
+      ProcessRunner.run("docker", "pull", pinned).ok();
+      ProcessRunner.Result run =
+          ProcessRunner.run("docker", "run", "--rm", "--network", "host", "--read-only", pinned)
+              .ok();
+      assertThat(run.stdout()).isEqualTo("hello from distill\n");
+    } finally {
+      ProcessRunner.run("docker", "rmi", "-f", pinned);
+    }
+  }
+
+  @Test
   void missingImagesAndDownRegistriesAreClearErrors() {
     RegistryClient client = new RegistryClient(Credentials.ANONYMOUS);
     assertThatThrownBy(
