@@ -135,6 +135,38 @@ class ImageWriteReadTest {
   }
 
   @Test
+  void gzippedDockerArchivesReadAndMissingMembersAreClearErrors() throws IOException {
+    Image image = TestImages.sampleImage(Platform.LINUX_AMD64);
+    Path file = tmp.resolve("image.tar");
+    DockerArchiveWriter.write(file, image, List.of("distill/sample"));
+    Path gz = tmp.resolve("image.tar.gz");
+    try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      Files.copy(file, out);
+    }
+    assertThat(ImageReader.read(gz, ImageReader.Options.defaults()).config())
+        .isEqualTo(image.config());
+
+    // an archive whose manifest.json names a layer it does not hold
+    Path broken = tmp.resolve("broken.tar");
+    try (var out = Files.newOutputStream(broken)) {
+      var tar = new dev.distill.image.tar.TarWriter(out);
+      tar.file("config.json", 0644, 0, 0, 0, image.configBlob());
+      tar.file(
+          "manifest.json",
+          0644,
+          0,
+          0,
+          0,
+          TestImages.utf8(
+              "[{\"Config\":\"config.json\",\"RepoTags\":[],\"Layers\":[\"gone/layer.tar\"]}]"));
+      tar.finish();
+    }
+    assertThatThrownBy(() -> ImageReader.read(broken, ImageReader.Options.defaults()))
+        .isInstanceOf(DistillException.class)
+        .hasMessageContaining("is missing gone/layer.tar");
+  }
+
+  @Test
   void whiteoutsAndOpaqueDirectoriesAreApplied() {
     RootFs lower =
         RootFs.builder()

@@ -54,6 +54,23 @@ class OciToolsIT {
   }
 
   @Test
+  void skopeoInspectsTheDockerArchive() throws IOException {
+    Image image = TestImages.sampleImage(Platform.LINUX_AMD64);
+    Path archive = tmp.resolve("image.tar");
+    DockerArchiveWriter.write(archive, image, List.of("distill/sample:1"));
+    JsonNode info =
+        JSON.readTree(
+            ProcessRunner.run("skopeo", "inspect", "docker-archive:" + archive).ok().stdout());
+    assertThat(info.path("Layers").get(0).asText())
+        .isEqualTo(image.layers().get(0).digest().toString());
+    assertThat(info.path("Architecture").asText()).isEqualTo("amd64");
+    Path layout = tmp.resolve("from-archive");
+    ProcessRunner.run("skopeo", "copy", "docker-archive:" + archive, "oci:" + layout + ":x").ok();
+    assertThat(ImageReader.read(layout, ImageReader.Options.defaults()).config().diffIds())
+        .isEqualTo(image.config().diffIds());
+  }
+
+  @Test
   void skopeoReadsTheMultiArchLayoutPerPlatform() throws IOException {
     ImageSet set =
         ImageSet.of(
