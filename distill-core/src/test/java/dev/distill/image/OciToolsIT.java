@@ -61,8 +61,9 @@ class OciToolsIT {
     JsonNode info =
         JSON.readTree(
             ProcessRunner.run("skopeo", "inspect", "docker-archive:" + archive).ok().stdout());
+    // skopeo names docker-archive layers by their uncompressed digest, the diff_id
     assertThat(info.path("Layers").get(0).asText())
-        .isEqualTo(image.layers().get(0).digest().toString());
+        .isEqualTo(image.layers().get(0).diffId().toString());
     assertThat(info.path("Architecture").asText()).isEqualTo("amd64");
     Path layout = tmp.resolve("from-archive");
     ProcessRunner.run("skopeo", "copy", "docker-archive:" + archive, "oci:" + layout + ":x").ok();
