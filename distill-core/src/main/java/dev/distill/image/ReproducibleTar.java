@@ -1,0 +1,151 @@
+package dev.distill.image;
+
+import dev.distill.DistillException;
+import dev.distill.fs.EntryType;
+import dev.distill.fs.FsEntry;
+import dev.distill.fs.RootFs;
+import dev.distill.image.tar.DeterministicGzipOutputStream;
+import dev.distill.image.tar.DigestingOutputStream;
+import dev.distill.image.tar.TarWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes a {@link RootFs} as a reproducible layer tar: entries sorted by path, numeric owners with
+ * empty names, one fixed mtime, real symlinks and hard links, the full permission bits including
+ * setuid, setgid and sticky, no xattrs. The same RootFs and mtime always give the same bytes.
+ *
+ * <p>Hard links: a tar extractor needs the link's target before the link, so for each set of paths
+ * sharing one file the data goes to the path that sorts first and every other path of the set
+ * becomes a link to it.
+ */
+public final class ReproducibleTar {
+  /** The gzip level used for layers; changing it changes every layer digest. */
+  public static final int GZIP_LEVEL = 6;
+
+  private ReproducibleTar() {}
+
+  /**
+   * The mtime for layer entries: {@code SOURCE_DATE_EPOCH} (seconds) from {@code env} when set,
+   * else {@code fallback}.
+   */
+  public static Instant mtime(Map<String, String> env, Instant fallback) {
+    String epoch = env.get("SOURCE_DATE_EPOCH");
+    if (epoch == null || epoch.isBlank()) {
+      return fallback;
+    }
+    try {
+      long seconds = Long.parseLong(epoch.trim());
+      if (seconds < 0) {
+        throw new NumberFormatException();
+      }
+      return Instant.ofEpochSecond(seconds);
+    } catch (NumberFormatException e) {
+      throw new DistillException(
+          "SOURCE_DATE_EPOCH='"
+              + epoch
+              + "' is not a non-negative number of seconds; unset it or"
+              + " set it to e.g. $(git log -1 --format=%ct)");
+    }
+  }
+
+  /** Writes {@code fs} as an uncompressed tar to {@code out} (which stays open). */
+  public static void write(RootFs fs, Instant mtime, OutputStream out) throws IOException {
+    long seconds = mtime.getEpochSecond();
+    Map<String, String> dataHolder = hardlinkDataHolders(fs);
+    TarWriter tar = new TarWriter(out);
+    for (FsEntry e : fs.entries()) {
+      String path = e.path();
+      if (path.isEmpty()) {
+        continue;
+      }
+      switch (e.type()) {
+        case DIRECTORY -> tar.directory(path, e.mode(), e.uid(), e.gid(), seconds);
+        case SYMLINK -> tar.symlink(path, e.linkTarget(), e.uid(), e.gid(), seconds);
+        case FILE, HARDLINK -> {
+          String holder = dataHolder.get(path);
+          if (holder == null || holder.equals(path)) {
+            FsEntry data = e.type() == EntryType.FILE ? e : fileOf(fs, e);
+            tar.file(path, data.mode(), data.uid(), data.gid(), seconds, data.content());
+          } else {
+            FsEntry data = e.type() == EntryType.FILE ? e : fileOf(fs, e);
+            tar.hardlink(path, holder, data.mode(), data.uid(), data.gid(), seconds);
+          }
+        }
+      }
+    }
+    tar.finish();
+  }
+
+  /** The uncompressed tar of {@code fs}. */
+  public static byte[] tarBytes(RootFs fs, Instant mtime) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      write(fs, mtime, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Builds a gzip-compressed layer of {@code fs}; the digest of the compressed bytes and the
+   * diff_id of the tar are computed while streaming.
+   */
+  public static Layer layer(RootFs fs, Instant mtime) {
+    ByteArrayOutputStream blob = new ByteArrayOutputStream();
+    DigestingOutputStream compressed = new DigestingOutputStream(blob);
+    DigestingOutputStream uncompressed;
+    try {
+      DeterministicGzipOutputStream gzip =
+          new DeterministicGzipOutputStream(compressed, GZIP_LEVEL);
+      uncompressed = new DigestingOutputStream(gzip);
+      write(fs, mtime, uncompressed);
+      gzip.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Descriptor d =
+        Descriptor.of(MediaTypes.OCI_LAYER_GZIP, compressed.digest(), compressed.count());
+    return new Layer(d, uncompressed.digest(), uncompressed.count(), blob.toByteArray());
+  }
+
+  /** The regular file a hard link names; a dangling or non-file target is a user error. */
+  private static FsEntry fileOf(RootFs fs, FsEntry link) {
+    FsEntry target = fs.get(link.linkTarget()).orElse(null);
+    if (target == null || target.type() != EntryType.FILE) {
+      throw new DistillException(
+          "hard link /"
+              + link.path()
+              + " points to /"
+              + link.linkTarget()
+              + ", which is not a regular file in the image");
+    }
+    return target;
+  }
+
+  /** For each path in a hard-link set, the path that sorts first in the set (holds the data). */
+  private static Map<String, String> hardlinkDataHolders(RootFs fs) {
+    Map<String, List<String>> sets = new TreeMap<>();
+    for (FsEntry e : fs.entries()) {
+      if (e.type() == EntryType.HARDLINK) {
+        FsEntry target = fileOf(fs, e);
+        sets.computeIfAbsent(target.path(), t -> new ArrayList<>(List.of(t))).add(e.path());
+      }
+    }
+    Map<String, String> holder = new HashMap<>();
+    for (List<String> set : sets.values()) {
+      String first = set.stream().min(String::compareTo).orElseThrow();
+      set.forEach(p -> holder.put(p, first));
+    }
+    return holder;
+  }
+}
