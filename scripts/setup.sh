@@ -23,6 +23,7 @@ if [ "${DISTILL_SETUP_DOCKER:-1}" = 1 ]; then
 fi
 have shellcheck || need+=(shellcheck)
 have rg || need+=(ripgrep)
+have redis-cli || need+=(redis-tools)
 
 if [ "${#need[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       ResolveCommand.class,
       FetchCommand.class,
       LockCommand.class,
+      BuildCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
