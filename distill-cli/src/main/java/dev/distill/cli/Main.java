@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       CommandLine.HelpCommand.class,
+      ScanCommand.class,
+      SbomCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

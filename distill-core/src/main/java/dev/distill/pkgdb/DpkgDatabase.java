@@ -102,7 +102,7 @@ public final class DpkgDatabase {
         .orElse(List.of());
   }
 
-  /** Lines of {@code <md5>  <path>}; the path is relative to the root. */
+  /** Lines of {@code <md5> <path>}; the path is relative to the root. */
   private static List<PackageFile> files(FileTree tree, Optional<byte[]> md5sums) {
     if (md5sums.isEmpty()) {
       return List.of();
@@ -117,17 +117,23 @@ public final class DpkgDatabase {
       String md5 = l.substring(0, sp);
       String path = "/" + l.substring(sp).strip().replaceFirst("^/", "");
       Optional<byte[]> content = tree.read(path);
-      out.add(new PackageFile(path, md5, content.isPresent(), content.map(DpkgDatabase::sha256)));
+      out.add(
+          new PackageFile(
+              path,
+              md5,
+              content.isPresent(),
+              content.map(b -> digest("SHA-1", b)),
+              content.map(b -> digest("SHA-256", b))));
     }
     out.sort(Comparator.comparing(PackageFile::path));
     return out;
   }
 
-  static String sha256(byte[] data) {
+  static String digest(String algorithm, byte[] data) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+      return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(data));
     } catch (NoSuchAlgorithmException e) {
-      throw new DistillException("SHA-256 is not available in this Java runtime", e);
+      throw new DistillException(algorithm + " is not available in this Java runtime", e);
     }
   }
 }

@@ -3,8 +3,8 @@ package dev.distill.vuln;
 import dev.distill.findings.Severity;
 
 /**
- * One CVSS metric from NVD: version (3.1, 3.0, 4.0, 2.0), vector, base score and the severity
- * NVD gives with it; {@code source} is who scored it, {@code primary} whether NVD marks it Primary.
+ * One CVSS metric from NVD: version (3.1, 3.0, 4.0, 2.0), vector, base score and the severity NVD
+ * gives with it; {@code source} is who scored it, {@code primary} whether NVD marks it Primary.
  */
 public record Cvss(
     String version,

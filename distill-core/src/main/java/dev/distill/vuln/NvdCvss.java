@@ -30,7 +30,8 @@ public final class NvdCvss {
   private NvdCvss() {}
 
   /** Parses an API 2.0 response page; returns the number of CVEs read. */
-  public static int loadApiPage(InputStream in, String origin, BiConsumer<String, List<Cvss>> sink) {
+  public static int loadApiPage(
+      InputStream in, String origin, BiConsumer<String, List<Cvss>> sink) {
     try {
       JsonNode root = MAPPER.readTree(in);
       if (root == null || !root.path("vulnerabilities").isArray()) {
@@ -48,11 +49,11 @@ public final class NvdCvss {
   }
 
   /** Parses JSON lines, one {@code cve} object per line. */
-  public static int loadJsonLines(InputStream in, String origin, BiConsumer<String, List<Cvss>> sink) {
+  public static int loadJsonLines(
+      InputStream in, String origin, BiConsumer<String, List<Cvss>> sink) {
     int n = 0;
     int lineNo = 0;
-    try (BufferedReader r =
-        new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         lineNo++;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.distill.DistillException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,10 +14,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads OpenVEX documents: statements whose status is {@code not_affected} (with a justification
- * or impact statement, as the spec requires) or {@code fixed} become suppressions for their
- * products (purls or package names; none = every package). Statements may carry an {@code
- * expires} date (a distill extension; OpenVEX has none), after which they no longer apply.
+ * Reads OpenVEX documents: statements whose status is {@code not_affected} (with a justification or
+ * impact statement, as the spec requires) or {@code fixed} become suppressions for their products
+ * (purls or package names; none = every package). Statements may carry an {@code expires} date (a
+ * distill extension; OpenVEX has none), after which they no longer apply.
  */
 public final class OpenVex {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -40,8 +39,7 @@ public final class OpenVex {
       doc = MAPPER.readTree(file.toFile());
     } catch (IOException e) {
       throw new DistillException(
-          "VEX file " + file + " is not JSON (" + firstLine(e) + "); give an OpenVEX document",
-          e);
+          "VEX file " + file + " is not JSON (" + firstLine(e) + "); give an OpenVEX document", e);
     }
     return parse(doc, file.toString());
   }
@@ -79,8 +77,7 @@ public final class OpenVex {
               where + ": a not_affected statement needs a justification or impact_statement");
         }
         if (!justification.isEmpty() && !JUSTIFICATIONS.contains(justification)) {
-          throw new DistillException(
-              where + ": unknown justification '" + justification + "'");
+          throw new DistillException(where + ": unknown justification '" + justification + "'");
         }
       }
       if (!status.equals("not_affected") && !status.equals("fixed")) {
@@ -121,7 +118,8 @@ public final class OpenVex {
       return Optional.empty();
     }
     try {
-      return Optional.of(e.length() == 10 ? LocalDate.parse(e) : OffsetDateTime.parse(e).toLocalDate());
+      return Optional.of(
+          e.length() == 10 ? LocalDate.parse(e) : OffsetDateTime.parse(e).toLocalDate());
     } catch (DateTimeParseException ex) {
       throw new DistillException(where + ": expires '" + e + "' is not an ISO date");
     }

@@ -108,8 +108,7 @@ public final class OsvDebian {
       if (!ecosystemRange) {
         continue;
       }
-      String urgency =
-          aff.path("ecosystem_specific").path("urgency").asText("not yet assigned");
+      String urgency = aff.path("ecosystem_specific").path("urgency").asText("not yet assigned");
       sink.accept(
           new Advisory(
               id,

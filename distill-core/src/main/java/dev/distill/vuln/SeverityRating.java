@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A severity and where it came from: {@code debian-urgency(low)}, {@code nvd:cvssMetricV31:<source>}
- * or {@code none}.
+ * A severity and where it came from: {@code debian-urgency(low)}, {@code
+ * nvd:cvssMetricV31:<source>} or {@code none}.
  */
 public record SeverityRating(Severity severity, String source) {
 

@@ -8,7 +8,11 @@ import java.util.Optional;
  * reason given and an optional expiry date (after which it no longer applies).
  */
 public record Suppression(
-    String id, Optional<String> product, String reason, Optional<LocalDate> expires, String origin) {
+    String id,
+    Optional<String> product,
+    String reason,
+    Optional<LocalDate> expires,
+    String origin) {
 
   /** True while the suppression is in force on {@code today}. */
   public boolean activeOn(LocalDate today) {

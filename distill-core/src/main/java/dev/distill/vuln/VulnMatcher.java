@@ -81,7 +81,8 @@ public final class VulnMatcher {
         status = VulnStatus.FIXED;
         fixed = a.fixedVersion();
       }
-      case OPEN -> status = a.unfixedReason().isPresent() ? VulnStatus.WILL_NOT_FIX : VulnStatus.AFFECTED;
+      case OPEN ->
+          status = a.unfixedReason().isPresent() ? VulnStatus.WILL_NOT_FIX : VulnStatus.AFFECTED;
       default -> status = VulnStatus.UNDETERMINED;
     }
     SeverityRating rating = SeverityRating.of(a.urgency(), db.cvss(a.id()));

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The vulnerability gate: fails when a vulnerability at or above {@code failOn} has a fix
- * available (default HIGH, i.e. HIGH and CRITICAL). Suppressions from ignore files and VEX take
+ * The vulnerability gate: fails when a vulnerability at or above {@code failOn} has a fix available
+ * (default HIGH, i.e. HIGH and CRITICAL). Suppressions from ignore files and VEX take
  * vulnerabilities out first, unless expired on {@code today}.
  */
 public record VulnPolicy(
