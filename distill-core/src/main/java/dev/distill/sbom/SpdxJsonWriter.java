@@ -64,8 +64,9 @@ public final class SpdxJsonWriter implements SbomWriter {
     in.subjectDigest().ifPresent(d -> subject.put("versionInfo", d));
     subject.put("downloadLocation", "NOASSERTION");
     subject.put("filesAnalyzed", false);
-    subject.put(
-        "primaryPackagePurpose", in.subjectDigest().isPresent() ? "CONTAINER" : "OPERATING-SYSTEM");
+    // A bare root filesystem gets no purpose: the published 2.3 schemas disagree on the spelling
+    // of OPERATING-SYSTEM (tools-java has OPERATING_SYSTEM), so we write none rather than guess.
+    in.subjectDigest().ifPresent(d -> subject.put("primaryPackagePurpose", "CONTAINER"));
     in.subjectDigest()
         .filter(d -> d.startsWith("sha256:"))
         .ifPresent(
