@@ -163,22 +163,33 @@ public final class VulnDbStore {
    * the old one.
    */
   public void update(HttpFetcher fetcher, ProgressListener progress, Clock clock, int nvdPages) {
+    update(fetcher, progress, clock, DebianTrackerJson.URL, OsvDebian.URL, NvdCvss.API, nvdPages);
+  }
+
+  /** As {@link #update(HttpFetcher, ProgressListener, Clock, int)}, from other URLs (mirrors). */
+  public void update(
+      HttpFetcher fetcher,
+      ProgressListener progress,
+      Clock clock,
+      URI trackerUrl,
+      URI osvUrl,
+      URI nvdApi,
+      int nvdPages) {
     try {
       Files.createDirectories(dir);
-      download(fetcher, DebianTrackerJson.URL, TRACKER, progress);
-      download(fetcher, OsvDebian.URL, OSV, progress);
+      download(fetcher, trackerUrl, TRACKER, progress);
+      download(fetcher, osvUrl, OSV, progress);
       if (nvdPages > 0) {
         Files.createDirectories(dir.resolve(NVD_DIR));
         for (int page = 0; page < nvdPages; page++) {
-          URI uri = URI.create(NvdCvss.API + "?resultsPerPage=2000&startIndex=" + (page * 2000));
+          URI uri = URI.create(nvdApi + "?resultsPerPage=2000&startIndex=" + (page * 2000));
           String name = NVD_DIR + "/page-" + String.format("%05d", page) + ".json";
           download(fetcher, uri, name, progress);
         }
       }
       ObjectNode meta = MAPPER.createObjectNode();
       meta.put("updated", clock.instant().toString());
-      List<String> urls =
-          new ArrayList<>(List.of(DebianTrackerJson.URL.toString(), OsvDebian.URL.toString()));
+      List<String> urls = new ArrayList<>(List.of(trackerUrl.toString(), osvUrl.toString()));
       meta.putPOJO("sources", urls);
       writeAtomically(MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(meta), METADATA);
     } catch (IOException e) {
