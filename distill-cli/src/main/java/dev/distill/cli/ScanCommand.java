@@ -138,7 +138,7 @@ public final class ScanCommand implements Callable<Integer> {
               + " days old; update it (run without --offline) for current results");
     }
 
-    PackageInventory inventory = PackageSource.ofDirectory(target).inventory();
+    PackageInventory inventory = PackageSource.ofDirectory(target).inventory(false);
     if (inventory.packages().isEmpty()) {
       throw new DistillException(
           target

@@ -52,6 +52,12 @@ public final class DirectoryFileTree implements FileTree {
   }
 
   @Override
+  public boolean exists(String path) {
+    Path p = resolve(path);
+    return p != null && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS);
+  }
+
+  @Override
   public List<String> list(String path) {
     Path p = resolve(path);
     if (p == null || !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {

@@ -24,8 +24,17 @@ public final class DpkgDatabase {
 
   private DpkgDatabase() {}
 
-  /** Reads the packages and OS release of {@code tree}; an empty list when it has no database. */
+  /** Reads the packages and OS release of {@code tree}, with file digests (for SBOMs). */
   public static PackageInventory read(FileTree tree) {
+    return read(tree, true);
+  }
+
+  /**
+   * Reads the packages and OS release of {@code tree}; an empty list when it has no database.
+   * Without {@code fileDigests} only the presence of each listed file is checked, which is all a
+   * vulnerability scan needs.
+   */
+  public static PackageInventory read(FileTree tree, boolean fileDigests) {
     List<InstalledPackage> out = new ArrayList<>();
     List<String> databases = new ArrayList<>();
     Optional<byte[]> status = tree.read(STATUS);
@@ -40,7 +49,7 @@ public final class DpkgDatabase {
           continue;
         }
         InstalledPackage p = InstalledPackage.fromStanza(s, tree.describe() + STATUS);
-        List<PackageFile> files = files(tree, infoMd5sums(tree, p));
+        List<PackageFile> files = files(tree, infoMd5sums(tree, p), fileDigests);
         out.add(p.with(licenses(tree, p.name()), files));
       }
     }
@@ -60,7 +69,7 @@ public final class DpkgDatabase {
       for (ControlStanza s : parse(bytes.get(), tree.describe() + path)) {
         InstalledPackage p = InstalledPackage.fromStanza(s, tree.describe() + path);
         Optional<byte[]> md5 = tree.read(STATUS_D + "/" + name + ".md5sums");
-        out.add(p.with(licenses(tree, p.name()), files(tree, md5)));
+        out.add(p.with(licenses(tree, p.name()), files(tree, md5, fileDigests)));
       }
     }
     out.sort(
@@ -103,7 +112,7 @@ public final class DpkgDatabase {
   }
 
   /** Lines of {@code <md5> <path>}; the path is relative to the root. */
-  private static List<PackageFile> files(FileTree tree, Optional<byte[]> md5sums) {
+  private static List<PackageFile> files(FileTree tree, Optional<byte[]> md5sums, boolean digests) {
     if (md5sums.isEmpty()) {
       return List.of();
     }
@@ -116,6 +125,11 @@ public final class DpkgDatabase {
       }
       String md5 = l.substring(0, sp);
       String path = "/" + l.substring(sp).strip().replaceFirst("^/", "");
+      if (!digests) {
+        boolean present = tree.exists(path);
+        out.add(new PackageFile(path, md5, present, Optional.empty(), Optional.empty()));
+        continue;
+      }
       Optional<byte[]> content = tree.read(path);
       out.add(
           new PackageFile(

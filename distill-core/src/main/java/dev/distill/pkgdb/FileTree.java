@@ -15,6 +15,11 @@ public interface FileTree {
   /** The content of the regular file at {@code path}, or empty when absent or not a file. */
   Optional<byte[]> read(String path);
 
+  /** True when a regular file is at {@code path}. */
+  default boolean exists(String path) {
+    return read(path).isPresent();
+  }
+
   /** Names of the entries directly inside directory {@code path}, sorted; empty when absent. */
   List<String> list(String path);
 

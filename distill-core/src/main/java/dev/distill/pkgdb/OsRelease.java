@@ -13,7 +13,19 @@ import java.util.Optional;
 public record OsRelease(String id, String versionId, String codename, String prettyName) {
 
   private static final Map<String, String> DEBIAN_CODENAMES =
-      Map.of("10", "buster", "11", "bullseye", "12", "bookworm", "13", "trixie", "14", "forky");
+      Map.of(
+          "9",
+          "stretch",
+          "10",
+          "buster",
+          "11",
+          "bullseye",
+          "12",
+          "bookworm",
+          "13",
+          "trixie",
+          "14",
+          "forky");
 
   /** Reads the release of {@code tree}, or empty when it has no os-release file. */
   public static Optional<OsRelease> read(FileTree tree) {

@@ -12,9 +12,14 @@ public interface PackageSource {
   /** The root filesystem, for audit checks and licence lookups. */
   FileTree files();
 
-  /** Reads the packages and the OS release. */
+  /** Reads the packages and the OS release, with file digests (what an SBOM needs). */
   default PackageInventory inventory() {
-    return DpkgDatabase.read(files());
+    return inventory(true);
+  }
+
+  /** Reads the packages and the OS release; a scan can skip hashing files. */
+  default PackageInventory inventory(boolean fileDigests) {
+    return DpkgDatabase.read(files(), fileDigests);
   }
 
   /** A source over an unpacked root filesystem directory. */

@@ -27,7 +27,23 @@ public final class OsvDebian {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Map<String, String> CODENAMES =
-      Map.of("10", "buster", "11", "bullseye", "12", "bookworm", "13", "trixie", "14", "forky");
+      Map.of(
+          "7",
+          "wheezy",
+          "8",
+          "jessie",
+          "9",
+          "stretch",
+          "10",
+          "buster",
+          "11",
+          "bullseye",
+          "12",
+          "bookworm",
+          "13",
+          "trixie",
+          "14",
+          "forky");
 
   private OsvDebian() {}
 
@@ -68,7 +84,16 @@ public final class OsvDebian {
     return count;
   }
 
-  /** Converts one OSV record. */
+  private static boolean namesACve(JsonNode ids) {
+    for (JsonNode i : ids) {
+      if (i.asText("").startsWith("CVE-")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Converts one OSV record; advisories (DSA/DLA) that name CVEs are skipped, see above. */
   public static int loadRecord(JsonNode rec, String origin, Consumer<Advisory> sink) {
     String osvId = rec.path("id").asText("");
     if (osvId.isEmpty() || !rec.path("affected").isArray()) {
@@ -77,8 +102,10 @@ public final class OsvDebian {
     String id = osvId;
     if (osvId.startsWith("DEBIAN-")) {
       id = osvId.substring("DEBIAN-".length());
-    } else if (rec.path("upstream").isArray() && rec.path("upstream").size() == 1) {
-      id = rec.path("upstream").get(0).asText(osvId);
+    } else if (namesACve(rec.path("aliases")) || namesACve(rec.path("upstream"))) {
+      // A DSA/DLA/DTSA that names CVEs repeats what the DEBIAN-CVE records say; keeping both
+      // would report every fix twice.
+      return 0;
     }
     String description = rec.path("details").asText(rec.path("summary").asText(""));
     int count = 0;

@@ -67,6 +67,24 @@ class LoadersTest {
   }
 
   @Test
+  void osvDsaRecordsCountOnlyWhenTheyNameNoCve() throws Exception {
+    com.fasterxml.jackson.databind.node.ObjectNode dsa;
+    try (InputStream in = TestDb.resource("osv.dev-DSA-3029-1.json")) {
+      dsa =
+          (com.fasterxml.jackson.databind.node.ObjectNode)
+              new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+    }
+    List<Advisory> out = new ArrayList<>();
+    // It aliases CVE-2014-3616, which the DEBIAN-CVE record covers.
+    assertThat(OsvDebian.loadRecord(dsa, "dsa", out::add)).isZero();
+    dsa.remove("aliases");
+    assertThat(OsvDebian.loadRecord(dsa, "dsa", out::add)).isEqualTo(1);
+    assertThat(out.get(0).id()).isEqualTo("DSA-3029-1");
+    assertThat(out.get(0).release()).isEqualTo("wheezy");
+    assertThat(out.get(0).fixedVersion()).contains("1.2.1-2.2+wheezy3");
+  }
+
+  @Test
   void wrongFormatsAreClearErrors() {
     assertThatThrownBy(() -> DebianTrackerJson.load(text("[1,2]"), "db.json", a -> {}))
         .isInstanceOf(DistillException.class)
