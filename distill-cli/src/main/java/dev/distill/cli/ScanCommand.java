@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.distill.DistillException;
+import dev.distill.findings.Finding;
 import dev.distill.findings.Severity;
 import dev.distill.net.HttpFetcher;
 import dev.distill.pkgdb.OsRelease;
@@ -20,6 +21,8 @@ import dev.distill.vuln.VulnDbStore;
 import dev.distill.vuln.VulnMatcher;
 import dev.distill.vuln.VulnPolicy;
 import dev.distill.vuln.Vulnerability;
+import dev.distill.vuln.audit.AuditTarget;
+import dev.distill.vuln.audit.ImageAudit;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,6 +101,11 @@ public final class ScanCommand implements Callable<Integer> {
       description = "Warn when the DB is older than this (default: ${DEFAULT-VALUE} days).")
   int maxDbAgeDays;
 
+  @Option(
+      names = "--audit",
+      description = "Also run the image audit checkpoints on the files (reported, not gated).")
+  boolean audit;
+
   Clock clock = Clock.systemUTC();
 
   @Override
@@ -138,7 +146,8 @@ public final class ScanCommand implements Callable<Integer> {
               + " days old; update it (run without --offline) for current results");
     }
 
-    PackageInventory inventory = PackageSource.ofDirectory(target).inventory(false);
+    PackageSource source = PackageSource.ofDirectory(target);
+    PackageInventory inventory = source.inventory(false);
     if (inventory.packages().isEmpty()) {
       throw new DistillException(
           target
@@ -155,10 +164,18 @@ public final class ScanCommand implements Callable<Integer> {
                 LocalDate.now(clock.withZone(ZoneOffset.UTC)))
             .evaluate(vulns, major);
 
+    List<Finding> auditFindings =
+        audit ? ImageAudit.run(AuditTarget.rootfs(source.files())) : List.of();
     if (format.equals("json")) {
-      out.println(json(inventory, store, database, age, result));
+      out.println(json(inventory, store, database, age, result, auditFindings));
     } else {
       printTable(out, inventory, store, age, result);
+      if (audit) {
+        out.printf("%nAudit: %d finding(s)%n", auditFindings.size());
+        for (Finding f : auditFindings) {
+          out.printf("%-6s %-8s %s%n", f.ruleId(), f.severity(), f.message());
+        }
+      }
     }
     out.flush();
     if (!result.passed()) {
@@ -253,7 +270,8 @@ public final class ScanCommand implements Callable<Integer> {
       VulnDbStore store,
       VulnDatabase database,
       Optional<Duration> age,
-      PolicyResult result)
+      PolicyResult result,
+      List<Finding> auditFindings)
       throws java.io.IOException {
     ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = m.createObjectNode();
@@ -274,6 +292,16 @@ public final class ScanCommand implements Callable<Integer> {
     ArrayNode vulns = root.putArray("vulnerabilities");
     for (Vulnerability v : result.reported()) {
       vulns.add(vulnNode(m, v));
+    }
+    if (!auditFindings.isEmpty()) {
+      ArrayNode a = root.putArray("audit");
+      for (Finding f : auditFindings) {
+        ObjectNode n = a.addObject();
+        n.put("rule", f.ruleId());
+        n.put("severity", f.severity().name());
+        n.put("message", f.message());
+        n.put("location", f.location().toString());
+      }
     }
     ArrayNode supp = root.putArray("suppressed");
     for (PolicyResult.Suppressed s : result.suppressed()) {

@@ -92,6 +92,24 @@ class ScanAndSbomCommandTest {
   }
 
   @Test
+  void auditFindsAWorldWritableFileWithoutChangingTheVerdict() throws Exception {
+    Path root = tmp.resolve("root");
+    Files.createDirectories(root.resolve("var/lib/dpkg"));
+    Files.createDirectories(root.resolve("etc"));
+    Files.copy(
+        Path.of(res("images/nginx-bookworm-current/var/lib/dpkg/status")),
+        root.resolve("var/lib/dpkg/status"));
+    Files.copy(
+        Path.of(res("images/nginx-bookworm-current/etc/os-release")),
+        root.resolve("etc/os-release"));
+    Files.writeString(root.resolve("etc/app.conf"), "x");
+    Files.setAttribute(root.resolve("etc/app.conf"), "unix:mode", 0666);
+    int rc = Main.run("scan", root.toString(), "--db", res("db"), "--audit");
+    assertThat(rc).as(stderr()).isEqualTo(0);
+    assertThat(stdout()).contains("DA005").contains("/etc/app.conf is world-writable");
+  }
+
+  @Test
   void badInputExitsTwo() throws Exception {
     Path garbage = tmp.resolve("ignore");
     Files.writeString(garbage, "CVE-2025-1 exp:someday\n");
