@@ -53,6 +53,12 @@ public final class SbomCommand implements Callable<Integer> {
   @Option(names = "--name", description = "Name of the described element (default: TARGET).")
   String name;
 
+  /** The directory's name, or its full path for a root such as {@code /}. */
+  private static String subjectName(Path dir) {
+    Path abs = dir.toAbsolutePath().normalize();
+    return abs.getFileName() != null ? abs.getFileName().toString() : abs.toString();
+  }
+
   @Override
   public Integer call() throws IOException {
     SbomWriter writer = SbomWriter.forFormat(format);
@@ -70,7 +76,7 @@ public final class SbomCommand implements Callable<Integer> {
         new SbomInput(
             inv.packages(),
             inv.os(),
-            name != null ? name : target.getFileName().toString(),
+            name != null ? name : subjectName(target),
             Optional.empty(),
             SbomInput.createdFrom(System.getenv(), Instant.now()),
             version);
