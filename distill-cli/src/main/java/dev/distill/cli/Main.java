@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
       FetchCommand.class,
       LockCommand.class,
       BuildCommand.class,
+      ScanCommand.class,
+      SbomCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -88,8 +88,23 @@ public final class DistrolessRootFs {
 
   /** Runs every step and returns the image's root filesystem. */
   public RootFs assemble() {
+    return assemble(List.of());
+  }
+
+  /**
+   * Runs every step, with {@code ownSteps} (the spec's own files and directories) after the
+   * conventions and before the copyrights, status files and the hardening check, so the check sees
+   * them too.
+   */
+  public RootFs assemble(List<RootFsStep> ownSteps) {
+    List<RootFsStep> steps = new ArrayList<>(steps(closure()));
+    int at = 0;
+    while (at < steps.size() && !(steps.get(at) instanceof Copyrights)) {
+      at++;
+    }
+    steps.addAll(at, ownSteps);
     RootFs.Builder image = RootFs.builder();
-    for (RootFsStep step : steps(closure())) {
+    for (RootFsStep step : steps) {
       step.applyTo(image);
     }
     return image.build();

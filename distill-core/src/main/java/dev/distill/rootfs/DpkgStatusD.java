@@ -5,6 +5,7 @@ import dev.distill.debian.ControlStanza;
 import dev.distill.fs.EntryType;
 import dev.distill.fs.FsEntry;
 import dev.distill.fs.FsPaths;
+import dev.distill.fs.LinkTrail;
 import dev.distill.fs.RootFs;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -131,7 +132,9 @@ public final class DpkgStatusD implements RootFsStep {
     Map<String, String> known = md5sums.get(pkg);
     if (known != null) {
       for (Map.Entry<String, String> line : known.entrySet()) {
-        Optional<FsEntry> kept = fs.get(line.getKey());
+        // The package's own path may lie behind a usrmerge link (lib/... -> usr/lib/...); the line
+        // keeps the package's spelling, as dpkg does on a merged system.
+        Optional<FsEntry> kept = LinkTrail.walk(fs, line.getKey()).flatMap(t -> fs.get(t.target()));
         if (kept.isPresent() && isRegular(kept.get()) && kept.get().origin().equals(pkg)) {
           out.append(line.getValue()).append("  ").append(line.getKey()).append('\n');
         }

@@ -160,6 +160,17 @@ class DistrolessAssemblyTest {
         .hasMessageContaining("/usr/bin/sh is a shell")
         .hasMessageContaining("/usr/bin/dash is a shell");
 
+    // The spec's own files run before the hardening check, which sees them.
+    RootFsStep ownSetuidFile =
+        b -> b.put(FsEntry.file("usr/local/bin/helper", 04755, 0, 0, new byte[] {1}, "distill"));
+    assertThatThrownBy(
+            () ->
+                spec.hardening(new HardeningCheck(true, false, false))
+                    .build()
+                    .assemble(List.of(ownSetuidFile)))
+        .isInstanceOf(DistillException.class)
+        .hasMessageContaining("/usr/local/bin/helper has the setuid bit");
+
     RootFs withShell = spec.hardening(new HardeningCheck(true, false, false)).build().assemble();
     assertThat(withShell.resolve("bin/sh").orElseThrow().path()).isEqualTo("usr/bin/dash");
     assertThat(withShell.get("etc/ssl/certs/ca-certificates.crt")).isEmpty();

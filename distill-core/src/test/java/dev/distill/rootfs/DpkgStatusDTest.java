@@ -87,6 +87,24 @@ class DpkgStatusDTest {
   }
 
   @Test
+  void md5sumsPathsBehindUsrmergeLinksCount() {
+    RootFs.Builder b =
+        RootFs.builder()
+            .put(Fixtures.link("lib", "usr/lib", "distill"))
+            .put(Fixtures.file("usr/lib/x86_64-linux-gnu/libc.so.6", "libc", "libc6"));
+    Map<String, String> sums =
+        DpkgStatusD.parseMd5sums(
+            "e5823ba08cf6f8acc6662017ec572078  lib/x86_64-linux-gnu/libc.so.6\n"
+                + "11111111111111111111111111111111  lib/x86_64-linux-gnu/libm.so.6\n",
+            "libc6 md5sums");
+
+    new DpkgStatusD(Map.of("libc6", LIBC), Map.of("libc6", sums)).applyTo(b);
+
+    assertThat(Fixtures.text(b.build(), "var/lib/dpkg/status.d/libc6.md5sums"))
+        .isEqualTo("e5823ba08cf6f8acc6662017ec572078  lib/x86_64-linux-gnu/libc.so.6\n");
+  }
+
+  @Test
   void missingControlIsAnError() {
     assertThatThrownBy(() -> new DpkgStatusD(Map.of("nginx", NGINX), Map.of()).applyTo(image()))
         .isInstanceOf(DistillException.class)

@@ -1,0 +1,161 @@
+package dev.distill.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScanAndSbomCommandTest {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream oldOut;
+  private PrintStream oldErr;
+
+  @TempDir Path tmp;
+
+  @BeforeEach
+  void capture() {
+    oldOut = System.out;
+    oldErr = System.err;
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restore() {
+    System.setOut(oldOut);
+    System.setErr(oldErr);
+  }
+
+  private static String res(String rel) {
+    try {
+      return Path.of(ScanAndSbomCommandTest.class.getResource("/vulndata/" + rel).toURI())
+          .toString();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String stdout() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void currentImagePassesTheGate() {
+    int rc = Main.run("scan", res("images/nginx-bookworm-current"), "--db", res("db"));
+    assertThat(rc).as(stderr()).isEqualTo(0);
+    assertThat(stdout()).contains("CVE-2018-20796").contains("20 packages");
+  }
+
+  @Test
+  void staleImagesFailWithAOneScreenSummary() {
+    int rc = Main.run("scan", res("images/nginx-bookworm-stale-distroless"), "--db", res("db"));
+    assertThat(rc).isEqualTo(1);
+    assertThat(stderr()).startsWith("FAIL: 5 fixable vulnerabilities at HIGH or above");
+    assertThat(stderr().lines().count()).isLessThan(25);
+    assertThat(stdout()).contains("from /var/lib/dpkg/status.d");
+  }
+
+  @Test
+  void jsonOutputAndIgnoreFileMakeTheGatePass() throws Exception {
+    Path ignore = tmp.resolve(".trivyignore");
+    Files.writeString(ignore, "# fixes pending\nCVE-2025-15467\nCVE-2025-49844 exp:2099-01-01\n");
+    int rc =
+        Main.run(
+            "scan",
+            res("images/redis-trixie-stale"),
+            "--db",
+            res("db"),
+            "--format",
+            "json",
+            "--ignorefile",
+            ignore.toString());
+    assertThat(rc).as(stderr()).isEqualTo(0);
+    JsonNode doc = new ObjectMapper().readTree(stdout());
+    assertThat(doc.path("policy").path("result").asText()).isEqualTo("PASS");
+    assertThat(doc.path("suppressed")).hasSize(4);
+    assertThat(doc.path("db").path("sources").toString()).contains("debian-tracker");
+  }
+
+  @Test
+  void auditFindsAWorldWritableFileWithoutChangingTheVerdict() throws Exception {
+    Path root = tmp.resolve("root");
+    Files.createDirectories(root.resolve("var/lib/dpkg"));
+    Files.createDirectories(root.resolve("etc"));
+    Files.copy(
+        Path.of(res("images/nginx-bookworm-current/var/lib/dpkg/status")),
+        root.resolve("var/lib/dpkg/status"));
+    Files.copy(
+        Path.of(res("images/nginx-bookworm-current/etc/os-release")),
+        root.resolve("etc/os-release"));
+    Files.writeString(root.resolve("etc/app.conf"), "x");
+    Files.setAttribute(root.resolve("etc/app.conf"), "unix:mode", 0666);
+    int rc = Main.run("scan", root.toString(), "--db", res("db"), "--audit");
+    assertThat(rc).as(stderr()).isEqualTo(0);
+    assertThat(stdout()).contains("DA005").contains("/etc/app.conf is world-writable");
+  }
+
+  @Test
+  void badInputExitsTwo() throws Exception {
+    Path garbage = tmp.resolve("ignore");
+    Files.writeString(garbage, "CVE-2025-1 exp:someday\n");
+    assertThat(
+            Main.run(
+                "scan",
+                res("images/nginx-bookworm-current"),
+                "--db",
+                res("db"),
+                "--ignorefile",
+                garbage.toString()))
+        .isEqualTo(2);
+    assertThat(stderr()).contains("error: Ignore file").contains("line 1");
+    assertThat(Main.run("scan", res("images/nginx-bookworm-current"), "--db", tmp.toString()))
+        .isEqualTo(2);
+    assertThat(stderr()).contains("holds neither");
+    assertThat(Main.run("scan", tmp.resolve("missing").toString(), "--db", res("db"))).isEqualTo(2);
+    assertThat(
+            Main.run(
+                "scan",
+                res("images/nginx-bookworm-current"),
+                "--db",
+                res("db"),
+                "--fail-on",
+                "BAD"))
+        .isEqualTo(2);
+    assertThat(Main.run("sbom", res("images/nginx-bookworm-current"), "--format", "xml"))
+        .isEqualTo(2);
+  }
+
+  @Test
+  void sbomWritesTheSamePackageCountAsTheScan() throws Exception {
+    Path spdx = tmp.resolve("sbom.spdx.json");
+    Path cdx = tmp.resolve("sbom.cdx.json");
+    String target = res("images/nginx-bookworm-stale-distroless");
+    assertThat(Main.run("sbom", target, "--output", spdx.toString())).isEqualTo(0);
+    assertThat(Main.run("sbom", target, "--format", "cyclonedx-json", "-o", cdx.toString()))
+        .isEqualTo(0);
+    ObjectMapper m = new ObjectMapper();
+    JsonNode s = m.readTree(spdx.toFile());
+    JsonNode c = m.readTree(cdx.toFile());
+    assertThat(s.path("spdxVersion").asText()).isEqualTo("SPDX-2.3");
+    assertThat(s.path("packages")).hasSize(20 + 1);
+    // Components: the OS plus one per package.
+    assertThat(c.path("components")).hasSize(20 + 1);
+    Main.run("scan", target, "--db", res("db"), "--format", "json");
+    assertThat(m.readTree(stdout()).path("packages").asInt()).isEqualTo(20);
+  }
+}
