@@ -1,20 +1,18 @@
 package dev.distill.cli;
 
 import dev.distill.DistillException;
+import dev.distill.assure.ScanTarget;
+import dev.distill.image.registry.Credentials;
+import dev.distill.io.AtomicFiles;
 import dev.distill.pkgdb.PackageInventory;
-import dev.distill.pkgdb.PackageSource;
 import dev.distill.sbom.SbomInput;
 import dev.distill.sbom.SbomWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,14 +27,19 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Writes an SBOM (SPDX 2.3 or CycloneDX 1.6 JSON) of the Debian packages installed",
-      "in a root filesystem directory (/var/lib/dpkg/status or status.d/)."
+      "in an image or a root filesystem directory (/var/lib/dpkg/status or status.d/)."
     })
 public final class SbomCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
 
-  @Parameters(index = "0", paramLabel = "TARGET", description = "Root filesystem directory.")
-  Path target;
+  @Parameters(
+      index = "0",
+      paramLabel = "TARGET",
+      description =
+          "OCI layout dir, docker-archive / docker save tar, registry:HOST/NAME:TAG, or a root"
+              + " filesystem dir.")
+  String target;
 
   @Option(
       names = "--format",
@@ -53,20 +56,19 @@ public final class SbomCommand implements Callable<Integer> {
   @Option(names = "--name", description = "Name of the described element (default: TARGET).")
   String name;
 
-  /** The directory's name, or its full path for a root such as {@code /}. */
-  private static String subjectName(Path dir) {
-    Path abs = dir.toAbsolutePath().normalize();
-    return abs.getFileName() != null ? abs.getFileName().toString() : abs.toString();
+  /** The target's file name, or its full text for a root such as {@code /} or a reference. */
+  private static String subjectName(String target) {
+    Path abs = Path.of(target).toAbsolutePath().normalize();
+    return abs.getFileName() != null ? abs.getFileName().toString() : target;
   }
 
   @Override
   public Integer call() throws IOException {
     SbomWriter writer = SbomWriter.forFormat(format);
-    if (!Files.isDirectory(target)) {
-      throw new DistillException(
-          target + " is not a directory: distill sbom takes an unpacked root filesystem");
-    }
-    PackageInventory inv = PackageSource.ofDirectory(target).inventory();
+    ScanTarget opened =
+        ScanTarget.open(
+            target, Credentials.fromEnvironment(System.getenv()).orElse(Credentials.ANONYMOUS));
+    PackageInventory inv = opened.packages().inventory();
     if (inv.packages().isEmpty()) {
       throw new DistillException(
           target + " has no installed Debian packages (no /var/lib/dpkg/status or status.d/)");
@@ -77,7 +79,7 @@ public final class SbomCommand implements Callable<Integer> {
             inv.packages(),
             inv.os(),
             name != null ? name : subjectName(target),
-            Optional.empty(),
+            opened.digest().map(Object::toString),
             SbomInput.createdFrom(System.getenv(), Instant.now()),
             version);
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -87,18 +89,7 @@ public final class SbomCommand implements Callable<Integer> {
       out.println(buf.toString(StandardCharsets.UTF_8));
       out.flush();
     } else {
-      Path abs = output.toAbsolutePath();
-      Path tmp = Files.createTempFile(abs.getParent(), ".sbom-", ".tmp");
-      try {
-        Files.write(tmp, buf.toByteArray());
-        try {
-          Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-          Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-        }
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      AtomicFiles.write(output, buf.toByteArray());
     }
     return Main.CLEAN;
   }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.distill.DistillException;
+import dev.distill.assure.ScanTarget;
 import dev.distill.findings.Finding;
 import dev.distill.findings.Severity;
+import dev.distill.image.registry.Credentials;
 import dev.distill.net.HttpFetcher;
 import dev.distill.pkgdb.OsRelease;
 import dev.distill.pkgdb.PackageInventory;
@@ -21,10 +23,8 @@ import dev.distill.vuln.VulnDbStore;
 import dev.distill.vuln.VulnMatcher;
 import dev.distill.vuln.VulnPolicy;
 import dev.distill.vuln.Vulnerability;
-import dev.distill.vuln.audit.AuditTarget;
 import dev.distill.vuln.audit.ImageAudit;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,8 +53,13 @@ public final class ScanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin CommonOptions common;
 
-  @Parameters(index = "0", paramLabel = "TARGET", description = "Root filesystem directory.")
-  Path target;
+  @Parameters(
+      index = "0",
+      paramLabel = "TARGET",
+      description =
+          "OCI layout dir, docker-archive / docker save tar, registry:HOST/NAME:TAG, or a root"
+              + " filesystem dir.")
+  String target;
 
   @Option(
       names = "--db",
@@ -120,10 +125,6 @@ public final class ScanCommand implements Callable<Integer> {
       throw new DistillException(
           "--fail-on must be one of LOW, MEDIUM, HIGH, CRITICAL, not '" + failOn + "'");
     }
-    if (!Files.isDirectory(target)) {
-      throw new DistillException(
-          target + " is not a directory: distill scan takes an unpacked root filesystem");
-    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     List<Suppression> suppressions = new ArrayList<>();
@@ -134,6 +135,10 @@ public final class ScanCommand implements Callable<Integer> {
       suppressions.addAll(OpenVex.read(v));
     }
 
+    // Open the target first: a wrong path should not wait for a DB download.
+    ScanTarget opened =
+        ScanTarget.open(
+            target, Credentials.fromEnvironment(System.getenv()).orElse(Credentials.ANONYMOUS));
     VulnDbStore store = openStore(err);
     VulnDatabase database = store.load(ProgressListener.NONE);
     Optional<Duration> age = store.age(clock);
@@ -146,7 +151,7 @@ public final class ScanCommand implements Callable<Integer> {
               + " days old; update it (run without --offline) for current results");
     }
 
-    PackageSource source = PackageSource.ofDirectory(target);
+    PackageSource source = opened.packages();
     PackageInventory inventory = source.inventory(false);
     if (inventory.packages().isEmpty()) {
       throw new DistillException(
@@ -164,8 +169,7 @@ public final class ScanCommand implements Callable<Integer> {
                 LocalDate.now(clock.withZone(ZoneOffset.UTC)))
             .evaluate(vulns, major);
 
-    List<Finding> auditFindings =
-        audit ? ImageAudit.run(AuditTarget.rootfs(source.files())) : List.of();
+    List<Finding> auditFindings = audit ? ImageAudit.run(opened.audit()) : List.of();
     if (format.equals("json")) {
       out.println(json(inventory, store, database, age, result, auditFindings));
     } else {
