@@ -116,10 +116,11 @@ class ResolverIT {
 
   private static synchronized Path aptRoot(String release) throws Exception {
     Path existing = APT_ROOTS.get(release);
-    if (existing != null) {
+    if (existing != null && Files.isDirectory(existing.resolve("lists"))) {
       return existing;
     }
     Path root = Files.createTempDirectory("distill-apt-" + release);
+    APT_ROOTS.put(release, root); // registered first so @AfterAll removes it even on failure
     for (String dir :
         new String[] {
           "lists/partial", "cache/archives/partial", "state", "etc/parts", "etc/prefs"
@@ -165,7 +166,6 @@ class ResolverIT {
     Files.writeString(root.resolve("apt.conf"), conf);
     List<String> update = run(root, "apt-get", "-q", "update");
     assertThat(String.join("\n", update)).doesNotContain("W: ", "E: ");
-    APT_ROOTS.put(release, root);
     return root;
   }
 
