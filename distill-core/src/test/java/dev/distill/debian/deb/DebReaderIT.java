@@ -96,26 +96,62 @@ class DebReaderIT {
   @Test
   void entriesMatchDpkgDebListingExactly() throws Exception {
     for (FetchedDeb f : fetched) {
-      DebPackage p = DebReader.read(f.path());
-      List<String> ours = new ArrayList<>();
-      for (DebEntry e : p.entries()) {
-        ours.add(render(e));
-      }
-      List<String> theirs = new ArrayList<>();
-      for (String line : run("dpkg-deb", "-c", f.path().toString()).split("\n")) {
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] cols = line.split(" +", 6);
-        String name = cols[5];
-        if (name.equals("./")) {
-          continue;
-        }
-        // "<perms> <owner/group> <size> <date> <time> <name>"
-        theirs.add(cols[0] + " " + cols[1] + " " + cols[2] + " " + name);
-      }
-      assertThat(ours).as(f.ref().packageName()).containsExactlyElementsOf(theirs);
+      assertListingMatchesDpkgDeb(f.path(), f.ref().packageName());
     }
+  }
+
+  /**
+   * Debian's archive ships xz members; dpkg-deb itself repacks real packages with zstd, gzip and no
+   * compression, and the reader must see the same package in each.
+   */
+  @Test
+  void readsRealPackagesRepackedByDpkgDebWithEveryCompression() throws Exception {
+    for (FetchedDeb f : fetched) {
+      String name = f.ref().packageName();
+      if (!name.equals("base-files") && !name.equals("tzdata")) {
+        continue;
+      }
+      DebPackage original = DebReader.read(f.path());
+      Path tree = tmp.resolve("tree-" + name);
+      run("dpkg-deb", "-R", f.path().toString(), tree.toString());
+      for (String[] c : new String[][] {{"zstd", ".zst"}, {"gzip", ".gz"}, {"none", ""}}) {
+        Path repacked = tmp.resolve(name + "-" + c[0] + ".deb");
+        run("dpkg-deb", "-Z" + c[0], "-b", tree.toString(), repacked.toString());
+        assertThat(arMembers(repacked)).contains("data.tar" + c[1]);
+        DebPackage again = assertListingMatchesDpkgDeb(repacked, name + " " + c[0]);
+        assertThat(again.control().fields()).isEqualTo(original.control().fields());
+        assertThat(again.md5sums()).isEqualTo(original.md5sums());
+        for (DebEntry e : original.entries()) {
+          DebEntry other = again.entry(e.path()).orElseThrow();
+          assertThat(other.content()).as(e.path()).isEqualTo(e.content());
+          assertThat(other.mode()).as(e.path()).isEqualTo(e.mode());
+          assertThat(other.linkTarget()).as(e.path()).isEqualTo(e.linkTarget());
+        }
+      }
+    }
+  }
+
+  private static DebPackage assertListingMatchesDpkgDeb(Path deb, String what) throws Exception {
+    DebPackage p = DebReader.read(deb);
+    List<String> ours = new ArrayList<>();
+    for (DebEntry e : p.entries()) {
+      ours.add(render(e));
+    }
+    List<String> theirs = new ArrayList<>();
+    for (String line : run("dpkg-deb", "-c", deb.toString()).split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] cols = line.split(" +", 6);
+      String name = cols[5];
+      if (name.equals("./")) {
+        continue;
+      }
+      // "<perms> <owner/group> <size> <date> <time> <name>"
+      theirs.add(cols[0] + " " + cols[1] + " " + cols[2] + " " + name);
+    }
+    assertThat(ours).as(what).isNotEmpty().containsExactlyElementsOf(theirs);
+    return p;
   }
 
   /** Renders an entry the way {@code dpkg-deb -c} (GNU tar's verbose listing) does. */
@@ -205,16 +241,22 @@ class DebReaderIT {
   void dataMembersUseTheCompressionsTheReaderSupports() throws Exception {
     Set<String> members = new java.util.TreeSet<>();
     for (FetchedDeb f : fetched) {
-      try (ArArchiveInputStream ar = new ArArchiveInputStream(Files.newInputStream(f.path()))) {
-        ArArchiveEntry m;
-        while ((m = ar.getNextEntry()) != null) {
-          members.add(m.getName());
-        }
-      }
+      members.addAll(arMembers(f.path()));
     }
     assertThat(members).contains("debian-binary", "data.tar.xz");
     assertThat(members)
         .allMatch(m -> m.matches("debian-binary|(control|data)\\.tar(\\.(gz|xz|zst))?"));
+  }
+
+  private static List<String> arMembers(Path deb) throws Exception {
+    List<String> names = new ArrayList<>();
+    try (ArArchiveInputStream ar = new ArArchiveInputStream(Files.newInputStream(deb))) {
+      ArArchiveEntry m;
+      while ((m = ar.getNextEntry()) != null) {
+        names.add(m.getName());
+      }
+    }
+    return names;
   }
 
   private static String run(String... command) throws Exception {
