@@ -44,7 +44,21 @@ class DebReaderIT {
 
   @BeforeAll
   static void fetch() throws Exception {
-    URI index = MIRROR.resolve("dists/bookworm/main/binary-amd64/Packages.xz");
+    fetched = fetcher(false).fetchAll(refs("bookworm", PACKAGES));
+  }
+
+  private static DebFetcher fetcher(boolean offline) {
+    return new DebFetcher(
+        new DebCache(tmp.resolve("cache")),
+        HttpFetcher.defaults(),
+        4,
+        offline,
+        ProgressListener.NONE);
+  }
+
+  /** References to the current versions of {@code names} in a suite's main amd64 index. */
+  private static List<DebRef> refs(String suite, Set<String> names) throws Exception {
+    URI index = MIRROR.resolve("dists/" + suite + "/main/binary-amd64/Packages.xz");
     Map<String, ControlStanza> found = new HashMap<>();
     try (InputStream in = new XZInputStream(HttpFetcher.defaults().open(index))) {
       ControlFile.parse(
@@ -52,12 +66,12 @@ class DebReaderIT {
           index.toString(),
           s -> {
             String name = s.get("Package", "");
-            if (PACKAGES.contains(name)) {
+            if (names.contains(name)) {
               found.put(name, s);
             }
           });
     }
-    assertThat(found.keySet()).containsExactlyInAnyOrderElementsOf(PACKAGES);
+    assertThat(found.keySet()).containsExactlyInAnyOrderElementsOf(names);
     List<DebRef> refs = new ArrayList<>();
     for (ControlStanza s : found.values()) {
       refs.add(
@@ -70,14 +84,30 @@ class DebReaderIT {
               s.get("SHA256", ""),
               Long.parseLong(s.get("Size", "-1"))));
     }
-    DebFetcher fetcher =
-        new DebFetcher(
-            new DebCache(tmp.resolve("cache")),
-            HttpFetcher.defaults(),
-            4,
-            false,
-            ProgressListener.NONE);
-    fetched = fetcher.fetchAll(refs);
+    return refs;
+  }
+
+  /** Trixie is merged-/usr (base-files ships /bin -> usr/bin); then offline from the cache. */
+  @Test
+  void readsTrixiePackagesAndServesThemOfflineFromTheCache() throws Exception {
+    List<DebRef> refs = refs("trixie", Set.of("base-files", "libc6"));
+    List<FetchedDeb> trixie = fetcher(false).fetchAll(refs);
+    for (FetchedDeb f : trixie) {
+      DebPackage p = assertListingMatchesDpkgDeb(f.path(), "trixie " + f.ref().packageName());
+      assertMd5sums(p);
+    }
+    FetchedDeb baseFiles =
+        trixie.stream()
+            .filter(f -> f.ref().packageName().equals("base-files"))
+            .findFirst()
+            .orElseThrow();
+    DebPackage base = DebReader.read(baseFiles.path());
+    assertThat(base.entry("bin").orElseThrow().linkTarget()).isEqualTo("usr/bin");
+    List<FetchedDeb> offline = fetcher(true).fetchAll(refs);
+    assertThat(offline).noneMatch(FetchedDeb::downloaded);
+    assertThat(offline)
+        .extracting(FetchedDeb::path)
+        .containsExactlyElementsOf(trixie.stream().map(FetchedDeb::path).toList());
   }
 
   @Test
@@ -204,19 +234,22 @@ class DebReaderIT {
   void everyRegularFileMatchesThePackagesOwnMd5sums() throws Exception {
     int checked = 0;
     for (FetchedDeb f : fetched) {
-      DebPackage p = DebReader.read(f.path());
-      assertThat(p.md5sums()).as(f.ref().packageName()).isNotEmpty();
-      for (Map.Entry<String, String> sum : p.md5sums().entrySet()) {
-        DebEntry e = p.entry(sum.getKey()).orElseThrow();
-        if (e.isHardlink()) {
-          e = p.entry(e.linkTarget()).orElseThrow();
-        }
-        byte[] md5 = MessageDigest.getInstance("MD5").digest(e.content());
-        assertThat(HexFormat.of().formatHex(md5)).as(sum.getKey()).isEqualTo(sum.getValue());
-        checked++;
-      }
+      checked += assertMd5sums(DebReader.read(f.path()));
     }
     assertThat(checked).isGreaterThan(500);
+  }
+
+  private static int assertMd5sums(DebPackage p) throws Exception {
+    assertThat(p.md5sums()).as(p.packageName()).isNotEmpty();
+    for (Map.Entry<String, String> sum : p.md5sums().entrySet()) {
+      DebEntry e = p.entry(sum.getKey()).orElseThrow();
+      if (e.isHardlink()) {
+        e = p.entry(e.linkTarget()).orElseThrow();
+      }
+      byte[] md5 = MessageDigest.getInstance("MD5").digest(e.content());
+      assertThat(HexFormat.of().formatHex(md5)).as(sum.getKey()).isEqualTo(sum.getValue());
+    }
+    return p.md5sums().size();
   }
 
   @Test
