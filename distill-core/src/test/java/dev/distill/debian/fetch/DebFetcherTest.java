@@ -207,6 +207,7 @@ class DebFetcherTest {
     assertThatThrownBy(() -> fetcher(false).fetch(ref))
         .isInstanceOf(DistillException.class)
         .hasMessageContaining("base-files 12.4 (amd64)")
+        .hasMessageContaining("base-files_12.4_amd64.deb: ")
         .hasMessageContaining("'./etc/../../root/.bashrc'")
         .hasMessageContaining("'..'")
         .hasMessageContaining("nothing was cached");
