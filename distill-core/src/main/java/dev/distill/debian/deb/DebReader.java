@@ -37,10 +37,18 @@ public final class DebReader {
 
   private DebReader() {}
 
-  /** Reads the .deb at {@code file}. */
+  /** Reads the .deb at {@code file}, named by its file name in messages. */
   public static DebPackage read(Path file) {
+    return read(file, file.getFileName().toString());
+  }
+
+  /**
+   * Reads the .deb at {@code file}; {@code name} names it in messages (useful for cache files,
+   * whose names are hashes), e.g. {@code nginx_1.22.1-9_amd64.deb}.
+   */
+  public static DebPackage read(Path file, String name) {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-      return read(in, file.getFileName().toString());
+      return read(in, name);
     } catch (IOException e) {
       throw new DistillException("Cannot read " + file + ": " + e.getMessage(), e);
     }

@@ -103,7 +103,7 @@ public final class DebCache {
       MessageDigest digest = newDigest();
       long copied;
       try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temp), digest)) {
-        copied = in.transferTo(out);
+        copied = copy(in, out, expectedSize < 0 ? Long.MAX_VALUE : expectedSize + 1);
       }
       if (expectedSize >= 0 && copied != expectedSize) {
         throw new DistillException(
@@ -111,8 +111,8 @@ public final class DebCache {
                 + " is "
                 + (copied < expectedSize ? "truncated" : "too long")
                 + ": got "
-                + copied
-                + " bytes, the signed index says "
+                + (copied < expectedSize ? copied + " bytes" : "more bytes")
+                + ", the signed index says "
                 + expectedSize
                 + ". Nothing was cached; try again, or use another mirror if it persists.");
       }
@@ -147,6 +147,21 @@ public final class DebCache {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
+  }
+
+  /** Copies at most {@code limit} bytes, so an endless body cannot fill the disk. */
+  private static long copy(InputStream in, OutputStream out, long limit) throws IOException {
+    byte[] buf = new byte[1 << 16];
+    long total = 0;
+    while (total < limit) {
+      int n = in.read(buf, 0, (int) Math.min(buf.length, limit - total));
+      if (n < 0) {
+        break;
+      }
+      out.write(buf, 0, n);
+      total += n;
+    }
+    return total;
   }
 
   /** The lowercase hex SHA-256 of a stream's remaining bytes. */

@@ -224,7 +224,7 @@ public final class DebFetcher {
   private static void checkStructure(DebRef ref, Path file) {
     DebPackage p;
     try {
-      p = DebReader.read(file);
+      p = DebReader.read(file, ref.filename().substring(ref.filename().lastIndexOf('/') + 1));
     } catch (DistillException e) {
       throw new DistillException(
           ref.describe()

@@ -77,7 +77,7 @@ public record BinaryPackage(
         throw new DistillException(context + ": invalid Size '" + sizeText + "'");
       }
       String sha256 = required(stanza, "SHA256", context).strip();
-      if (!sha256.matches("[0-9a-f]{64}")) {
+      if (!isLowerHex64(sha256)) {
         throw new DistillException(context + ": invalid SHA256 '" + sha256 + "'");
       }
       return new BinaryPackage(
@@ -130,6 +130,19 @@ public record BinaryPackage(
     int close = s.indexOf(')', paren);
     String v = s.substring(paren + 1, close < 0 ? s.length() : close).strip();
     return new String[] {s.substring(0, paren).strip(), v.isEmpty() ? null : v};
+  }
+
+  private static boolean isLowerHex64(String s) {
+    if (s.length() != 64) {
+      return false;
+    }
+    for (int i = 0; i < 64; i++) {
+      char c = s.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String required(ControlStanza stanza, String field, String context) {

@@ -180,7 +180,7 @@ public final class Resolver {
           return true;
         }
         for (Provider pr : providers.getOrDefault(r.name(), List.of())) {
-          if (pr.pkg.equals(selected.get(pr.pkg.name())) && satisfiesByProvide(r, pr)) {
+          if (pr.pkg == selected.get(pr.pkg.name()) && satisfiesByProvide(r, pr)) {
             return true;
           }
         }

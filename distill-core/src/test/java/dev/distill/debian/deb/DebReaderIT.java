@@ -44,7 +44,21 @@ class DebReaderIT {
 
   @BeforeAll
   static void fetch() throws Exception {
-    URI index = MIRROR.resolve("dists/bookworm/main/binary-amd64/Packages.xz");
+    fetched = fetcher(false).fetchAll(refs("bookworm", PACKAGES));
+  }
+
+  private static DebFetcher fetcher(boolean offline) {
+    return new DebFetcher(
+        new DebCache(tmp.resolve("cache")),
+        HttpFetcher.defaults(),
+        4,
+        offline,
+        ProgressListener.NONE);
+  }
+
+  /** References to the current versions of {@code names} in a suite's main amd64 index. */
+  private static List<DebRef> refs(String suite, Set<String> names) throws Exception {
+    URI index = MIRROR.resolve("dists/" + suite + "/main/binary-amd64/Packages.xz");
     Map<String, ControlStanza> found = new HashMap<>();
     try (InputStream in = new XZInputStream(HttpFetcher.defaults().open(index))) {
       ControlFile.parse(
@@ -52,12 +66,12 @@ class DebReaderIT {
           index.toString(),
           s -> {
             String name = s.get("Package", "");
-            if (PACKAGES.contains(name)) {
+            if (names.contains(name)) {
               found.put(name, s);
             }
           });
     }
-    assertThat(found.keySet()).containsExactlyInAnyOrderElementsOf(PACKAGES);
+    assertThat(found.keySet()).containsExactlyInAnyOrderElementsOf(names);
     List<DebRef> refs = new ArrayList<>();
     for (ControlStanza s : found.values()) {
       refs.add(
@@ -70,14 +84,30 @@ class DebReaderIT {
               s.get("SHA256", ""),
               Long.parseLong(s.get("Size", "-1"))));
     }
-    DebFetcher fetcher =
-        new DebFetcher(
-            new DebCache(tmp.resolve("cache")),
-            HttpFetcher.defaults(),
-            4,
-            false,
-            ProgressListener.NONE);
-    fetched = fetcher.fetchAll(refs);
+    return refs;
+  }
+
+  /** Trixie is merged-/usr (base-files ships /bin -> usr/bin); then offline from the cache. */
+  @Test
+  void readsTrixiePackagesAndServesThemOfflineFromTheCache() throws Exception {
+    List<DebRef> refs = refs("trixie", Set.of("base-files", "libc6"));
+    List<FetchedDeb> trixie = fetcher(false).fetchAll(refs);
+    for (FetchedDeb f : trixie) {
+      DebPackage p = assertListingMatchesDpkgDeb(f.path(), "trixie " + f.ref().packageName());
+      assertMd5sums(p);
+    }
+    FetchedDeb baseFiles =
+        trixie.stream()
+            .filter(f -> f.ref().packageName().equals("base-files"))
+            .findFirst()
+            .orElseThrow();
+    DebPackage base = DebReader.read(baseFiles.path());
+    assertThat(base.entry("bin").orElseThrow().linkTarget()).isEqualTo("usr/bin");
+    List<FetchedDeb> offline = fetcher(true).fetchAll(refs);
+    assertThat(offline).noneMatch(FetchedDeb::downloaded);
+    assertThat(offline)
+        .extracting(FetchedDeb::path)
+        .containsExactlyElementsOf(trixie.stream().map(FetchedDeb::path).toList());
   }
 
   @Test
@@ -96,26 +126,62 @@ class DebReaderIT {
   @Test
   void entriesMatchDpkgDebListingExactly() throws Exception {
     for (FetchedDeb f : fetched) {
-      DebPackage p = DebReader.read(f.path());
-      List<String> ours = new ArrayList<>();
-      for (DebEntry e : p.entries()) {
-        ours.add(render(e));
-      }
-      List<String> theirs = new ArrayList<>();
-      for (String line : run("dpkg-deb", "-c", f.path().toString()).split("\n")) {
-        if (line.isBlank()) {
-          continue;
-        }
-        String[] cols = line.split(" +", 6);
-        String name = cols[5];
-        if (name.equals("./")) {
-          continue;
-        }
-        // "<perms> <owner/group> <size> <date> <time> <name>"
-        theirs.add(cols[0] + " " + cols[1] + " " + cols[2] + " " + name);
-      }
-      assertThat(ours).as(f.ref().packageName()).containsExactlyElementsOf(theirs);
+      assertListingMatchesDpkgDeb(f.path(), f.ref().packageName());
     }
+  }
+
+  /**
+   * Debian's archive ships xz members; dpkg-deb itself repacks real packages with zstd, gzip and no
+   * compression, and the reader must see the same package in each.
+   */
+  @Test
+  void readsRealPackagesRepackedByDpkgDebWithEveryCompression() throws Exception {
+    for (FetchedDeb f : fetched) {
+      String name = f.ref().packageName();
+      if (!name.equals("base-files") && !name.equals("tzdata")) {
+        continue;
+      }
+      DebPackage original = DebReader.read(f.path());
+      Path tree = tmp.resolve("tree-" + name);
+      run("dpkg-deb", "-R", f.path().toString(), tree.toString());
+      for (String[] c : new String[][] {{"zstd", ".zst"}, {"gzip", ".gz"}, {"none", ""}}) {
+        Path repacked = tmp.resolve(name + "-" + c[0] + ".deb");
+        run("dpkg-deb", "-Z" + c[0], "-b", tree.toString(), repacked.toString());
+        assertThat(arMembers(repacked)).contains("data.tar" + c[1]);
+        DebPackage again = assertListingMatchesDpkgDeb(repacked, name + " " + c[0]);
+        assertThat(again.control().fields()).isEqualTo(original.control().fields());
+        assertThat(again.md5sums()).isEqualTo(original.md5sums());
+        for (DebEntry e : original.entries()) {
+          DebEntry other = again.entry(e.path()).orElseThrow();
+          assertThat(other.content()).as(e.path()).isEqualTo(e.content());
+          assertThat(other.mode()).as(e.path()).isEqualTo(e.mode());
+          assertThat(other.linkTarget()).as(e.path()).isEqualTo(e.linkTarget());
+        }
+      }
+    }
+  }
+
+  private static DebPackage assertListingMatchesDpkgDeb(Path deb, String what) throws Exception {
+    DebPackage p = DebReader.read(deb);
+    List<String> ours = new ArrayList<>();
+    for (DebEntry e : p.entries()) {
+      ours.add(render(e));
+    }
+    List<String> theirs = new ArrayList<>();
+    for (String line : run("dpkg-deb", "-c", deb.toString()).split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] cols = line.split(" +", 6);
+      String name = cols[5];
+      if (name.equals("./")) {
+        continue;
+      }
+      // "<perms> <owner/group> <size> <date> <time> <name>"
+      theirs.add(cols[0] + " " + cols[1] + " " + cols[2] + " " + name);
+    }
+    assertThat(ours).as(what).isNotEmpty().containsExactlyElementsOf(theirs);
+    return p;
   }
 
   /** Renders an entry the way {@code dpkg-deb -c} (GNU tar's verbose listing) does. */
@@ -168,19 +234,22 @@ class DebReaderIT {
   void everyRegularFileMatchesThePackagesOwnMd5sums() throws Exception {
     int checked = 0;
     for (FetchedDeb f : fetched) {
-      DebPackage p = DebReader.read(f.path());
-      assertThat(p.md5sums()).as(f.ref().packageName()).isNotEmpty();
-      for (Map.Entry<String, String> sum : p.md5sums().entrySet()) {
-        DebEntry e = p.entry(sum.getKey()).orElseThrow();
-        if (e.isHardlink()) {
-          e = p.entry(e.linkTarget()).orElseThrow();
-        }
-        byte[] md5 = MessageDigest.getInstance("MD5").digest(e.content());
-        assertThat(HexFormat.of().formatHex(md5)).as(sum.getKey()).isEqualTo(sum.getValue());
-        checked++;
-      }
+      checked += assertMd5sums(DebReader.read(f.path()));
     }
     assertThat(checked).isGreaterThan(500);
+  }
+
+  private static int assertMd5sums(DebPackage p) throws Exception {
+    assertThat(p.md5sums()).as(p.packageName()).isNotEmpty();
+    for (Map.Entry<String, String> sum : p.md5sums().entrySet()) {
+      DebEntry e = p.entry(sum.getKey()).orElseThrow();
+      if (e.isHardlink()) {
+        e = p.entry(e.linkTarget()).orElseThrow();
+      }
+      byte[] md5 = MessageDigest.getInstance("MD5").digest(e.content());
+      assertThat(HexFormat.of().formatHex(md5)).as(sum.getKey()).isEqualTo(sum.getValue());
+    }
+    return p.md5sums().size();
   }
 
   @Test
@@ -205,16 +274,22 @@ class DebReaderIT {
   void dataMembersUseTheCompressionsTheReaderSupports() throws Exception {
     Set<String> members = new java.util.TreeSet<>();
     for (FetchedDeb f : fetched) {
-      try (ArArchiveInputStream ar = new ArArchiveInputStream(Files.newInputStream(f.path()))) {
-        ArArchiveEntry m;
-        while ((m = ar.getNextEntry()) != null) {
-          members.add(m.getName());
-        }
-      }
+      members.addAll(arMembers(f.path()));
     }
     assertThat(members).contains("debian-binary", "data.tar.xz");
     assertThat(members)
         .allMatch(m -> m.matches("debian-binary|(control|data)\\.tar(\\.(gz|xz|zst))?"));
+  }
+
+  private static List<String> arMembers(Path deb) throws Exception {
+    List<String> names = new ArrayList<>();
+    try (ArArchiveInputStream ar = new ArArchiveInputStream(Files.newInputStream(deb))) {
+      ArArchiveEntry m;
+      while ((m = ar.getNextEntry()) != null) {
+        names.add(m.getName());
+      }
+    }
+    return names;
   }
 
   private static String run(String... command) throws Exception {

@@ -158,6 +158,29 @@ class DebFetcherTest {
   }
 
   @Test
+  void aDownloadInterruptedMidStreamIsRetriedAndLeavesNothingBehind() throws IOException {
+    byte[] good = deb("tzdata", "2024a-0+deb12u1");
+    DebRef ref = publish("tzdata", "2024a-0+deb12u1", good);
+    mirror.cutOffHalfway(ref.filename());
+    assertThatThrownBy(() -> fetcher(false).fetch(ref))
+        .isInstanceOf(DistillException.class)
+        .hasMessageContaining("tzdata 2024a-0+deb12u1 (amd64)");
+    assertThat(mirror.hits(ref.filename())).isEqualTo(3);
+    assertThat(cacheFiles()).isEmpty();
+  }
+
+  @Test
+  void anOverlongBodyIsRefused() throws IOException {
+    byte[] good = deb("zlib1g", "1.2.13");
+    DebRef ref = publish("zlib1g", "1.2.13", good);
+    mirror.put(ref.filename(), Arrays.copyOf(good, good.length * 3));
+    assertThatThrownBy(() -> fetcher(false).fetch(ref))
+        .isInstanceOf(DistillException.class)
+        .hasMessageContaining("is too long");
+    assertThat(cacheFiles()).isEmpty();
+  }
+
+  @Test
   void tamperedTruncatedDebWhoseHashWasLockedIsRefusedAndNothingIsCached() throws IOException {
     // Even when the lock itself names the truncated file's hash, the .deb must read completely.
     byte[] good = deb("libc6", "2.36-9");
@@ -184,6 +207,7 @@ class DebFetcherTest {
     assertThatThrownBy(() -> fetcher(false).fetch(ref))
         .isInstanceOf(DistillException.class)
         .hasMessageContaining("base-files 12.4 (amd64)")
+        .hasMessageContaining("base-files_12.4_amd64.deb: ")
         .hasMessageContaining("'./etc/../../root/.bashrc'")
         .hasMessageContaining("'..'")
         .hasMessageContaining("nothing was cached");

@@ -15,6 +15,7 @@ final class LocalMirror implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, byte[]> files = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+  private final Map<String, Boolean> cutOff = new ConcurrentHashMap<>();
 
   LocalMirror() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -26,6 +27,12 @@ final class LocalMirror implements AutoCloseable {
           byte[] body = files.get(path);
           if (body == null) {
             exchange.sendResponseHeaders(404, -1);
+          } else if (cutOff.containsKey(path)) {
+            // Promise the whole body, send half, then drop the connection.
+            exchange.sendResponseHeaders(200, body.length);
+            OutputStream out = exchange.getResponseBody();
+            out.write(body, 0, body.length / 2);
+            out.flush();
           } else {
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -44,6 +51,11 @@ final class LocalMirror implements AutoCloseable {
 
   void put(String filename, byte[] body) {
     files.put("/debian/" + filename, body);
+  }
+
+  /** Serves {@code filename} as a connection that breaks off halfway. */
+  void cutOffHalfway(String filename) {
+    cutOff.put("/debian/" + filename, true);
   }
 
   int hits(String filename) {

@@ -137,6 +137,23 @@ class DebianRepositoryTest {
   }
 
   @Test
+  void missingByHashFileFallsBackToThePlainPathStillHashChecked() {
+    publishAll(true);
+    for (String path : List.copyOf(mirror.files.keySet())) {
+      if (path.contains("/by-hash/SHA256/")) {
+        byte[] body = mirror.files.remove(path);
+        mirror.files.put(path.replaceFirst("by-hash/SHA256/[0-9a-f]+$", "Packages.xz"), body);
+      }
+    }
+
+    PackageUniverse u = repository(false, ProgressListener.NONE).load("bookworm", "amd64");
+
+    assertThat(u.packages()).hasSize(3);
+    assertThat(mirror.requestsMatching("/by-hash/")).isEqualTo(3);
+    assertThat(mirror.requestsMatching("main/binary-amd64/Packages.xz")).isEqualTo(3);
+  }
+
+  @Test
   void packagesWithWrongHashAreRefusedAndNothingIsCached() throws IOException {
     publishAll(true);
     String tamperedText = SECURITY.replace("3.0.15-1~deb12u1", "3.0.15-1~deb12u9");

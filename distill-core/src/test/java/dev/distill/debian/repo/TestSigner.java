@@ -35,6 +35,7 @@ final class TestSigner {
       AsymmetricCipherKeyPair kp = gen.generateKeyPair();
       keyPair =
           new BcPGPKeyPair(
+              org.bouncycastle.bcpg.PublicKeyPacket.VERSION_4,
               PublicKeyAlgorithmTags.EDDSA_LEGACY,
               kp,
               Date.from(java.time.Instant.parse("2024-01-01T00:00:00Z")));

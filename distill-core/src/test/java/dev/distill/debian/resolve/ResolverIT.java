@@ -42,16 +42,31 @@ class ResolverIT {
   }
 
   @ParameterizedTest(name = "{0} {1}")
-  @CsvSource({"bookworm, nginx", "bookworm, redis-server", "trixie, nginx", "trixie, redis-server"})
-  void matchesAptFromNothingInstalled(String release, String pkg) throws Exception {
-    Resolution ours = new Resolver(universe(release, "amd64")).resolve(List.of(pkg));
-    Map<String, String> apt = aptInstall(release, pkg);
+  @CsvSource({
+    "bookworm, nginx",
+    "bookworm, redis-server",
+    "trixie, nginx",
+    "trixie, redis-server",
+    // Broader evidence: virtual packages, alternatives, versioned provides, several roots.
+    "bookworm, openssh-server",
+    "bookworm, postgresql",
+    "bookworm, exim4",
+    "bookworm, default-jre-headless",
+    "bookworm, nginx redis-server curl",
+    "trixie, mariadb-server",
+    "trixie, build-essential",
+    "trixie, php-fpm",
+  })
+  void matchesAptFromNothingInstalled(String release, String pkgs) throws Exception {
+    List<String> roots = List.of(pkgs.split(" "));
+    Resolution ours = new Resolver(universe(release, "amd64")).resolve(roots);
+    Map<String, String> apt = aptInstall(release, roots);
 
     Map<String, String> mine = new TreeMap<>();
     for (BinaryPackage p : ours.packages()) {
       mine.put(p.name(), p.version().toString());
     }
-    assertThat(apt).isNotEmpty().containsKey(pkg);
+    assertThat(apt).isNotEmpty().containsKeys(roots.toArray(String[]::new));
     assertThat(mine).isEqualTo(apt);
     assertThat(ours.releaseDate()).isEqualTo(universe(release, "amd64").releaseDate());
   }
@@ -75,18 +90,20 @@ class ResolverIT {
   }
 
   /** Runs apt-get in a private root: update from the real mirror, then simulate the install. */
-  private static Map<String, String> aptInstall(String release, String pkg) throws Exception {
+  private static Map<String, String> aptInstall(String release, List<String> roots)
+      throws Exception {
     Path root = aptRoot(release);
-    List<String> out =
-        run(
-            root,
-            "apt-get",
-            "install",
-            "-s",
-            "--no-install-recommends",
-            "-o",
-            "APT::Architecture=amd64",
-            pkg);
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                "apt-get",
+                "install",
+                "-s",
+                "--no-install-recommends",
+                "-o",
+                "APT::Architecture=amd64"));
+    command.addAll(roots);
+    List<String> out = run(root, command.toArray(String[]::new));
     Map<String, String> installed = new TreeMap<>();
     for (String line : out) {
       Matcher m = INST.matcher(line);
@@ -99,10 +116,11 @@ class ResolverIT {
 
   private static synchronized Path aptRoot(String release) throws Exception {
     Path existing = APT_ROOTS.get(release);
-    if (existing != null) {
+    if (existing != null && Files.isDirectory(existing.resolve("lists"))) {
       return existing;
     }
     Path root = Files.createTempDirectory("distill-apt-" + release);
+    APT_ROOTS.put(release, root); // registered first so @AfterAll removes it even on failure
     for (String dir :
         new String[] {
           "lists/partial", "cache/archives/partial", "state", "etc/parts", "etc/prefs"
@@ -148,7 +166,6 @@ class ResolverIT {
     Files.writeString(root.resolve("apt.conf"), conf);
     List<String> update = run(root, "apt-get", "-q", "update");
     assertThat(String.join("\n", update)).doesNotContain("W: ", "E: ");
-    APT_ROOTS.put(release, root);
     return root;
   }
 

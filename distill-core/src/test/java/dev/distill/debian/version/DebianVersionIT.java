@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tukaani.xz.XZInputStream;
@@ -59,8 +58,9 @@ class DebianVersionIT {
     }
     List<String> denied = new ArrayList<>();
     for (int h = 0; h < halves; h++) {
-      assertThat(processes.get(h).waitFor(10, TimeUnit.MINUTES)).isTrue();
-      assertThat(processes.get(h).exitValue()).isZero();
+      // No time limit: ~21,000 dpkg runs take under a minute on an idle 2-core machine, but
+      // many more on a loaded one, and speed is not what this test checks.
+      assertThat(processes.get(h).waitFor()).isZero();
       for (String line : Files.readAllLines(outputs.get(h))) {
         if (!line.isBlank()) {
           denied.add(line); // a denial, or any warning dpkg printed about a version
