@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       FetchCommand.class,
       LockCommand.class,
       BuildCommand.class,
+      InspectCommand.class,
       ScanCommand.class,
       SbomCommand.class,
     },

@@ -175,7 +175,9 @@ public final class ImageBuilder {
     progress.advanced(task, 5, 5);
     progress.finished(task);
     List<String> inImage =
+        // Counted as dpkg status.d counts them: packages that contributed more than directories.
         rootfs.entries().stream()
+            .filter(e -> e.type() != dev.distill.fs.EntryType.DIRECTORY)
             .map(FsEntry::origin)
             .filter(o -> !o.equals("distill"))
             .distinct()
