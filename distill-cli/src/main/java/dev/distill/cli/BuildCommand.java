@@ -139,6 +139,7 @@ final class BuildCommand implements Callable<Integer> {
       m.put("files", b.rootfs().size());
       m.put("uncompressedBytes", b.image().layers().get(0).uncompressedSize());
       m.put("compressedBytes", b.image().layers().get(0).size());
+      m.put("closureBytes", b.closureBytes());
       m.put("packages", b.packagesInImage());
       perArch.add(m);
     }

@@ -61,6 +61,7 @@ public final class ImageBuilder {
       String arch,
       LockFile.Target target,
       List<String> packagesInImage,
+      long closureBytes,
       RootFs rootfs,
       Image image) {}
 
@@ -146,7 +147,15 @@ public final class ImageBuilder {
             .packageData(union.controls(), union.md5sums())
             .hardening(new HardeningCheck(spec.allowShell(), false, setuidAllowed))
             .build();
-    List<RootFsStep> steps = new ArrayList<>(assembly.steps(assembly.closure()));
+    dev.distill.elf.ElfClosure closure = assembly.closure();
+    // The floor: bytes of the executables and the libraries they load, nothing else.
+    long closureBytes =
+        closure.paths().stream()
+            .map(merged::get)
+            .flatMap(Optional::stream)
+            .mapToLong(FsEntry::size)
+            .sum();
+    List<RootFsStep> steps = new ArrayList<>(assembly.steps(closure));
     // The spec's own files go in before the last step, the hardening check, so it sees them too.
     steps.add(steps.size() - 1, new SpecFilesStep(spec));
     RootFs.Builder tree = RootFs.builder();
@@ -183,7 +192,7 @@ public final class ImageBuilder {
             .distinct()
             .sorted()
             .toList();
-    return new ArchBuild(arch, target, inImage, rootfs, image);
+    return new ArchBuild(arch, target, inImage, closureBytes, rootfs, image);
   }
 
   /** The newest signed Release date of the lock's suites: a stable default for timestamps. */
