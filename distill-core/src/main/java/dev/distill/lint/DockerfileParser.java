@@ -251,7 +251,7 @@ public final class DockerfileParser {
         boolean closed = false;
         while (next[0] < lines.length) {
           String l = lines[next[0]++];
-          String cmp = strip ? l.replaceFirst("^\t+", "") : l;
+          String cmp = strip ? stripLeadingTabs(l) : l;
           if (cmp.equals(delimiter)) {
             closed = true;
             break;
@@ -389,6 +389,14 @@ public final class DockerfileParser {
       return end - 1;
     }
     return -1;
+  }
+
+  private static String stripLeadingTabs(String s) {
+    int i = 0;
+    while (i < s.length() && s.charAt(i) == '\t') {
+      i++;
+    }
+    return s.substring(i);
   }
 
   private static boolean isBlankOrComment(String line) {

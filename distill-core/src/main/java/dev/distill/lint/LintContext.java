@@ -261,7 +261,7 @@ public final class LintContext {
     String alias = null;
     Stage parent = null;
     if (from != null) {
-      String[] words = from.arguments().strip().split("\\s+");
+      String[] words = Regex.words(from.arguments());
       image = words.length > 0 ? words[0] : "";
       if (words.length >= 3 && words[1].equalsIgnoreCase("as")) {
         alias = words[2].toLowerCase(Locale.ROOT);

@@ -148,7 +148,7 @@ public final class Linter {
           Instruction e = i.effective();
           if (e.is("ARG") || e.is("ENV")) {
             for (String[] kv : KeyValues.parse(e.arguments())) {
-              if (kv[0].matches("[A-Za-z_][A-Za-z0-9_]*")) {
+              if (Regex.matches("[A-Za-z_][A-Za-z0-9_]*", kv[0])) {
                 vars.add(kv[0]);
               }
             }

@@ -1,5 +1,6 @@
 package dev.distill.lint.rules;
 
+import dev.distill.lint.Regex;
 import dev.distill.lint.shell.ShellCommand;
 import java.util.List;
 import java.util.Set;
@@ -53,13 +54,13 @@ final class Commands {
 
   static boolean isPip(ShellCommand c) {
     String n = c.baseName();
-    if (n.equals("pip") || n.matches("pip[23](\\.\\d+)?")) {
+    if (n.equals("pip") || Regex.matches("pip[23](\\.\\d+)?", n)) {
       return true;
     }
-    return n.matches("python[23]?(\\.\\d+)?")
+    return Regex.matches("python[23]?(\\.\\d+)?", n)
         && c.args().size() >= 2
         && c.args().get(0).equals("-m")
-        && c.args().get(1).matches("pip[23]?");
+        && Regex.matches("pip[23]?", c.args().get(1));
   }
 
   /** pip's args with {@code python -m pip} stripped to look like a pip command. */

@@ -3,6 +3,7 @@ package dev.distill.lint.rules;
 import dev.distill.findings.Severity;
 import dev.distill.lint.Comment;
 import dev.distill.lint.LintContext;
+import dev.distill.lint.Regex;
 
 /**
  * DL1001: inline {@code # hadolint ignore=} pragmas hide problems; hadolint keeps it off by
@@ -22,7 +23,7 @@ public final class Dl1001InlineIgnorePragma extends BaseRule {
   @Override
   public void check(LintContext ctx, Violations out) {
     for (Comment c : ctx.dockerfile().comments()) {
-      if (c.text().matches("^#\\s*hadolint\\s+ignore\\s*=.*")) {
+      if (Regex.matches("^#\\s*hadolint\\s+ignore\\s*=.*", c.text())) {
         out.add(c.line(), "inline ignore pragma: fix the finding instead of silencing it");
       }
     }

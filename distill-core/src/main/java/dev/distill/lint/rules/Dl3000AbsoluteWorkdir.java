@@ -4,6 +4,7 @@ import dev.distill.findings.Severity;
 import dev.distill.lint.Instruction;
 import dev.distill.lint.KeyValues;
 import dev.distill.lint.LintContext;
+import dev.distill.lint.Regex;
 
 /** DL3000: WORKDIR must be an absolute path. */
 public final class Dl3000AbsoluteWorkdir extends BaseRule {
@@ -19,7 +20,9 @@ public final class Dl3000AbsoluteWorkdir extends BaseRule {
         continue;
       }
       String dir = KeyValues.unquote(i.arguments().strip().replace("\\", "/"));
-      if (!(dir.startsWith("/") || dir.startsWith("$") || dir.matches("^[A-Za-z]:([/].*)?$"))) {
+      if (!(dir.startsWith("/")
+          || dir.startsWith("$")
+          || Regex.matches("^[A-Za-z]:([/].*)?$", dir))) {
         out.add(top.line(), "WORKDIR " + dir + " is relative; give an absolute path");
       }
     }

@@ -2,6 +2,7 @@ package dev.distill.lint.rules;
 
 import dev.distill.findings.Severity;
 import dev.distill.lint.LintContext;
+import dev.distill.lint.Regex;
 import dev.distill.lint.RunInstruction;
 import dev.distill.lint.shell.ShellCommand;
 import java.util.List;
@@ -96,6 +97,6 @@ public final class Dl3013PipPin extends RunRule {
         || pkg.startsWith("$")) {
       return true;
     }
-    return pkg.matches(".*(==|>=|<=|~=|!=|<|>|@).*");
+    return Regex.matches(".*(==|>=|<=|~=|!=|<|>|@).*", pkg);
   }
 }

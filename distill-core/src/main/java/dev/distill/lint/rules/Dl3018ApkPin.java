@@ -2,6 +2,7 @@ package dev.distill.lint.rules;
 
 import dev.distill.findings.Severity;
 import dev.distill.lint.LintContext;
+import dev.distill.lint.Regex;
 import dev.distill.lint.RunInstruction;
 import dev.distill.lint.shell.ShellCommand;
 import java.util.Set;
@@ -33,7 +34,7 @@ public final class Dl3018ApkPin extends RunRule {
         continue;
       }
       for (String p : Commands.afterSubcommand(c, OPTIONS_WITH_VALUE)) {
-        if (!p.matches(".*[=~<>].*") && !p.endsWith(".apk") && !p.startsWith("$")) {
+        if (!Regex.matches(".*[=~<>].*", p) && !p.endsWith(".apk") && !p.startsWith("$")) {
           return "apk add " + p + " without a version; use " + p + "=<version>";
         }
       }

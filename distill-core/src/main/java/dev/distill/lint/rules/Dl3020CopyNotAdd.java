@@ -3,6 +3,7 @@ package dev.distill.lint.rules;
 import dev.distill.findings.Severity;
 import dev.distill.lint.Instruction;
 import dev.distill.lint.LintContext;
+import dev.distill.lint.Regex;
 import java.util.List;
 
 /** DL3020: ADD only for URLs and archives; COPY for plain files and folders. */
@@ -25,7 +26,7 @@ public final class Dl3020CopyNotAdd extends BaseRule {
       }
       List<String> words = CopyArgs.words(i);
       for (String src : words.subList(0, Math.max(0, words.size() - 1))) {
-        boolean url = src.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || src.startsWith("git@");
+        boolean url = Regex.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*", src) || src.startsWith("git@");
         String base = Dl3010UseAddForArchives.baseName(src);
         boolean archive = COMPRESSED.stream().anyMatch(base::endsWith);
         if (!url && !archive && !src.contains("$")) {

@@ -3,6 +3,7 @@ package dev.distill.lint.rules;
 import dev.distill.findings.Severity;
 import dev.distill.lint.Instruction;
 import dev.distill.lint.LintContext;
+import dev.distill.lint.Regex;
 import dev.distill.lint.Stage;
 
 /** DL3022: COPY --from should name a stage defined before it. */
@@ -27,7 +28,7 @@ public final class Dl3022CopyFromKnownStage extends BaseRule {
           continue; // an image reference or a variable, not a stage
         }
         boolean known;
-        if (from.matches("\\d+")) {
+        if (Regex.matches("\\d+", from)) {
           known = hasEarlierIndex(ctx, s, Integer.parseInt(from));
         } else {
           known =

@@ -2,6 +2,7 @@ package dev.distill.lint.rules;
 
 import dev.distill.findings.Severity;
 import dev.distill.lint.LintContext;
+import dev.distill.lint.Regex;
 import dev.distill.lint.RunInstruction;
 import dev.distill.lint.shell.ShellCommand;
 import java.util.Set;
@@ -20,7 +21,7 @@ public final class Dl3037ZypperPin extends RunRule {
         continue;
       }
       for (String p : Commands.afterSubcommand(c, Dl3034ZypperNonInteractive.OPTIONS_WITH_VALUE)) {
-        if (!p.matches(".*[=<>].*") && !p.endsWith(".rpm") && !p.startsWith("$")) {
+        if (!Regex.matches(".*[=<>].*", p) && !p.endsWith(".rpm") && !p.startsWith("$")) {
           return "zypper install " + p + " without a version; use " + p + "=<version>";
         }
       }

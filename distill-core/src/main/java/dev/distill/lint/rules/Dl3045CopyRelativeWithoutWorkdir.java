@@ -3,6 +3,7 @@ package dev.distill.lint.rules;
 import dev.distill.findings.Severity;
 import dev.distill.lint.Instruction;
 import dev.distill.lint.LintContext;
+import dev.distill.lint.Regex;
 import dev.distill.lint.Stage;
 import java.util.List;
 
@@ -34,7 +35,7 @@ public final class Dl3045CopyRelativeWithoutWorkdir extends BaseRule {
         String dest = words.get(words.size() - 1);
         if (!(dest.startsWith("/")
             || dest.startsWith("$")
-            || dest.matches("^[A-Za-z]:[\\\\/].*"))) {
+            || Regex.matches("^[A-Za-z]:[\\\\/].*", dest))) {
           out.add(
               top.line(),
               "COPY to relative " + dest + " with no WORKDIR; set WORKDIR or use an absolute path");

@@ -2,6 +2,7 @@ package dev.distill.lint.rules;
 
 import dev.distill.findings.Severity;
 import dev.distill.lint.LintContext;
+import dev.distill.lint.Regex;
 import dev.distill.lint.RunInstruction;
 import dev.distill.lint.shell.ShellCommand;
 
@@ -18,7 +19,7 @@ public final class Dl3046UseraddLongUid extends RunRule {
   String violation(LintContext ctx, RunInstruction run) {
     for (ShellCommand c : run.script().named("useradd")) {
       String uid = c.optionValue("-u", "--uid");
-      if (uid != null && uid.matches("\\d{6,}") && !c.hasFlag("-l", "--no-log-init")) {
+      if (uid != null && Regex.matches("\\d{6,}", uid) && !c.hasFlag("-l", "--no-log-init")) {
         return "useradd -u " + uid + " without -l writes huge sparse log files; add -l";
       }
     }

@@ -4,6 +4,7 @@ import dev.distill.findings.Severity;
 import dev.distill.lint.Instruction;
 import dev.distill.lint.KeyValues;
 import dev.distill.lint.LintContext;
+import dev.distill.lint.Regex;
 
 /**
  * DL3048: label keys use lower-case letters, digits, dots and dashes, outside Docker's namespaces.
@@ -39,7 +40,7 @@ public final class Dl3048LabelKey extends BaseRule {
         || key.startsWith("org.dockerproject.")) {
       return false;
     }
-    return key.matches("^[a-z]([a-z0-9.-]*[a-z0-9])?$")
+    return Regex.matches("^[a-z]([a-z0-9.-]*[a-z0-9])?$", key)
         && !key.contains("..")
         && !key.contains("--");
   }

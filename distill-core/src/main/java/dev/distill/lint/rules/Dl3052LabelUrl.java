@@ -2,6 +2,7 @@ package dev.distill.lint.rules;
 
 import dev.distill.findings.Severity;
 import dev.distill.lint.LintContext;
+import dev.distill.lint.Regex;
 
 /** DL3052: A label is not a valid URL. */
 public final class Dl3052LabelUrl extends BaseRule {
@@ -21,6 +22,6 @@ public final class Dl3052LabelUrl extends BaseRule {
   }
 
   static boolean valid(String v) {
-    return v.matches("^[A-Za-z][A-Za-z0-9+.-]*://[^\\s]+$");
+    return Regex.matches("^[A-Za-z][A-Za-z0-9+.-]*://[^\\s]+$", v);
   }
 }

@@ -2,6 +2,7 @@ package dev.distill.lint.rules;
 
 import dev.distill.findings.Severity;
 import dev.distill.lint.LintContext;
+import dev.distill.lint.Regex;
 
 /** DL3055: A label is not a git hash. */
 public final class Dl3055LabelGitHash extends BaseRule {
@@ -21,6 +22,6 @@ public final class Dl3055LabelGitHash extends BaseRule {
   }
 
   static boolean valid(String v) {
-    return v.matches("^[0-9a-fA-F]{7,40}$");
+    return Regex.matches("^[0-9a-fA-F]{7,40}$", v);
   }
 }

@@ -3,6 +3,7 @@ package dev.distill.lint.rules;
 import dev.distill.findings.Severity;
 import dev.distill.lint.Instruction;
 import dev.distill.lint.LintContext;
+import dev.distill.lint.Regex;
 
 /**
  * DL3066: USER by name depends on /etc/passwd; a numeric UID works everywhere (e.g. non-root
@@ -21,7 +22,7 @@ public final class Dl3066NumericUser extends BaseRule {
         continue;
       }
       String user = i.arguments().strip().split(":", 2)[0];
-      if (!user.matches("\\d+") && !user.contains("$") && !user.equals("root")) {
+      if (!Regex.matches("\\d+", user) && !user.contains("$") && !user.equals("root")) {
         out.add(top.line(), "USER " + user + " is a name; use its numeric UID");
       }
     }

@@ -1,6 +1,7 @@
 package dev.distill.lint.rules;
 
 import dev.distill.lint.LintContext;
+import dev.distill.lint.Regex;
 import dev.distill.lint.RunInstruction;
 import dev.distill.lint.shell.ShellCommand;
 import java.util.List;
@@ -32,7 +33,7 @@ final class RpmPins {
       boolean pinned =
           module
               ? p.contains(":")
-              : p.matches(".+-\\d.*") || p.endsWith(".rpm") || p.startsWith("/");
+              : Regex.matches(".+-\\d.*", p) || p.endsWith(".rpm") || p.startsWith("/");
       if (!pinned) {
         return raw;
       }

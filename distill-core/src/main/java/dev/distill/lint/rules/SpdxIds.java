@@ -1,5 +1,6 @@
 package dev.distill.lint.rules;
 
+import dev.distill.lint.Regex;
 import java.util.Set;
 
 /** A list of common SPDX license identifiers; expressions with AND/OR/WITH are split. */
@@ -89,7 +90,7 @@ final class SpdxIds {
     if (e.isEmpty()) {
       return false;
     }
-    for (String token : e.split("\\s+")) {
+    for (String token : Regex.words(e)) {
       if (token.equals("AND") || token.equals("OR") || token.equals("WITH")) {
         continue;
       }
