@@ -54,6 +54,9 @@ final class Commands {
 
   static boolean isPip(ShellCommand c) {
     String n = c.baseName();
+    if (!n.startsWith("pip") && !n.startsWith("python")) {
+      return false;
+    }
     if (n.equals("pip") || Regex.matches("pip[23](\\.\\d+)?", n)) {
       return true;
     }

@@ -52,6 +52,17 @@ public final class LintThroughputBench {
           cpuSeconds,
           files.size() / cpuSeconds,
           java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+      // the same files on all cores: Linter is thread-safe
+      long parallelStart = System.nanoTime();
+      long parallelFindings =
+          files.parallelStream().mapToLong(f -> linter.lint(f).findings().size()).sum();
+      double parallelSeconds = (System.nanoTime() - parallelStart) / 1e9;
+      System.out.printf(
+          "parallel on %d cores: %.3f s: %.0f files/s, %d findings%n",
+          Runtime.getRuntime().availableProcessors(),
+          parallelSeconds,
+          files.size() / parallelSeconds,
+          parallelFindings);
     } finally {
       try (Stream<Path> walk = Files.walk(dir)) {
         walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
