@@ -2,6 +2,7 @@ package dev.distill.cli;
 
 import dev.distill.findings.Finding;
 import dev.distill.findings.Severity;
+import dev.distill.lint.DockerfileParser;
 import dev.distill.lint.HadolintConfig;
 import dev.distill.lint.LintConfig;
 import dev.distill.lint.LintResult;
@@ -83,7 +84,10 @@ public final class LintCommand implements Callable<Integer> {
   @Option(names = "--no-shellcheck", description = "Do not run ShellCheck on RUN scripts.")
   boolean noShellcheck;
 
-  @Parameters(arity = "1..*", paramLabel = "Dockerfile", description = "Dockerfiles to lint.")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "Dockerfile",
+      description = "Dockerfiles to lint; - reads standard input.")
   List<Path> files;
 
   @Override
@@ -118,7 +122,10 @@ public final class LintCommand implements Callable<Integer> {
     List<Finding> findings = new ArrayList<>();
     Set<String> notes = new java.util.LinkedHashSet<>();
     for (Path f : files) {
-      LintResult result = linter.lint(f);
+      LintResult result =
+          f.toString().equals("-")
+              ? linter.lint(DockerfileParser.parse("-", System.in.readAllBytes()))
+              : linter.lint(f);
       findings.addAll(result.findings());
       notes.addAll(result.notes());
     }

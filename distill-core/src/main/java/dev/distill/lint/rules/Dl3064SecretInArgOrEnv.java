@@ -27,7 +27,8 @@ public final class Dl3064SecretInArgOrEnv extends BaseRule {
         continue;
       }
       for (String[] kv : KeyValues.parse(i.arguments())) {
-        if (SENSITIVE.matcher(kv[0].toLowerCase(Locale.ROOT)).find()) {
+        String name = kv[0].toLowerCase(Locale.ROOT);
+        if (SENSITIVE.matcher(name).find() || SENSITIVE_WORD.matcher(name).find()) {
           out.add(
               top.line(),
               i.keyword()

@@ -22,7 +22,7 @@ public final class Dl3066NumericUser extends BaseRule {
         continue;
       }
       String user = i.arguments().strip().split(":", 2)[0];
-      if (!Regex.matches("\\d+", user) && !user.contains("$") && !user.equals("root")) {
+      if (!Regex.matches("\\d+", user) && !user.contains("$")) {
         out.add(top.line(), "USER " + user + " is a name; use its numeric UID");
       }
     }

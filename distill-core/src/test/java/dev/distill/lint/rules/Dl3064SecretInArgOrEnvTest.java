@@ -56,4 +56,16 @@ class Dl3064SecretInArgOrEnvTest {
             RuleTester.count("DL3064", "ARG foobar\nFROM debian:bullseye\nONBUILD RUN foobar\n\n"))
         .isZero();
   }
+
+  /** distill's own examples: secret-looking names in several spellings, and harmless ones. */
+  @Test
+  void ownExamples() {
+    assertThat(
+            RuleTester.count(
+                "DL3064", "FROM debian:12\nARG GITHUB_TOKEN\nARG db_pass=x\nENV API_KEY=1"))
+        .isEqualTo(3L);
+    assertThat(
+            RuleTester.count("DL3064", "FROM debian:12\nARG VERSION=1\nENV KEYBOARD=us PATH=/bin"))
+        .isZero();
+  }
 }

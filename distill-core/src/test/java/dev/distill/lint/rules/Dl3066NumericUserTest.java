@@ -21,4 +21,13 @@ class Dl3066NumericUserTest {
     assertThat(RuleTester.count("DL3066", "ARG APP_UID\nFROM foobar:barfoo\nUSER ${APP_UID}\n\n"))
         .isZero();
   }
+
+  /**
+   * distill's own examples: names (root too) are reported, numeric ids and user:group ids are not.
+   */
+  @Test
+  void ownExamples() {
+    assertThat(RuleTester.count("DL3066", "FROM debian:12\nUSER root")).isEqualTo(1L);
+    assertThat(RuleTester.count("DL3066", "FROM debian:12\nUSER 65532:65532")).isZero();
+  }
 }
