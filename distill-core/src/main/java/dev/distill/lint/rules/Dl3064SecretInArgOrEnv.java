@@ -11,9 +11,13 @@ import java.util.regex.Pattern;
  * DL3064: ARG and ENV values end up in the image metadata; secrets belong in --mount=type=secret.
  */
 public final class Dl3064SecretInArgOrEnv extends BaseRule {
+  /** Name parts that suggest a secret; hadolint also flags user names and "private" settings. */
   private static final Pattern SENSITIVE =
-      Pattern.compile(
-          "(passwd|password|secret|token|api_?key|access_?key|private_?key|credential|auth_?key)");
+      Pattern.compile("(passw|secret|token|apikey|private|credential|username)");
+
+  /** Short words that suggest a secret only as a whole part of the name (KEY, not KEYBOARD). */
+  private static final Pattern SENSITIVE_WORD =
+      Pattern.compile("(^|[_.-])(key|auth|pass|pwd)($|[_.-])");
 
   public Dl3064SecretInArgOrEnv() {
     super("DL3064", Severity.WARNING, "Do not pass secrets through ARG or ENV; use build secrets.");
