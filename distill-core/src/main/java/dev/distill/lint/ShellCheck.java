@@ -22,7 +22,11 @@ public final class ShellCheck {
   private static final String EXCLUDES = "SC2187,SC1090,SC1091";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static volatile Boolean available;
+
+  /** Availability per executable, checked once per process. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> AVAILABLE =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private final String executable;
 
   public record Issue(String code, Severity severity, String message) {}
@@ -33,21 +37,20 @@ public final class ShellCheck {
 
   /** True if {@code shellcheck --version} runs. Checked once per process. */
   public boolean available() {
-    Boolean a = available;
-    if (a == null) {
-      try {
-        Process p = new ProcessBuilder(executable, "--version").redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        a = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-      } catch (IOException e) {
-        a = false;
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        a = false;
-      }
-      available = a;
+    return AVAILABLE.computeIfAbsent(executable, ShellCheck::probe);
+  }
+
+  private static boolean probe(String executable) {
+    try {
+      Process p = new ProcessBuilder(executable, "--version").redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
-    return a;
   }
 
   /** Checks a script for a shell ({@code sh}, {@code bash}…) with these variables known as set. */

@@ -11,6 +11,9 @@ public final class Dl3051LabelEmpty extends BaseRule {
 
   @Override
   public void check(LintContext ctx, Violations out) {
+    if (ctx.config().labelSchema().isEmpty()) {
+      return;
+    }
     for (LabelRules.Label l : LabelRules.labels(ctx)) {
       if (ctx.config().labelSchema().containsKey(l.key()) && l.value().isBlank()) {
         out.add(l.line(), "label " + l.key() + " is empty");

@@ -11,6 +11,9 @@ public final class Dl3053LabelRfc3339 extends BaseRule {
 
   @Override
   public void check(LintContext ctx, Violations out) {
+    if (ctx.config().labelSchema().isEmpty()) {
+      return;
+    }
     for (LabelRules.Label l : LabelRules.labels(ctx)) {
       if ("rfc3339".equals(LabelRules.type(ctx, l.key()))
           && !l.value().contains("$")

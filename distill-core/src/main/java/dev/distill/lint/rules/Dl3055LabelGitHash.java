@@ -12,6 +12,9 @@ public final class Dl3055LabelGitHash extends BaseRule {
 
   @Override
   public void check(LintContext ctx, Violations out) {
+    if (ctx.config().labelSchema().isEmpty()) {
+      return;
+    }
     for (LabelRules.Label l : LabelRules.labels(ctx)) {
       if ("hash".equals(LabelRules.type(ctx, l.key()))
           && !l.value().contains("$")

@@ -11,6 +11,9 @@ public final class Dl3056LabelSemver extends BaseRule {
 
   @Override
   public void check(LintContext ctx, Violations out) {
+    if (ctx.config().labelSchema().isEmpty()) {
+      return;
+    }
     for (LabelRules.Label l : LabelRules.labels(ctx)) {
       if ("semver".equals(LabelRules.type(ctx, l.key()))
           && !l.value().contains("$")
