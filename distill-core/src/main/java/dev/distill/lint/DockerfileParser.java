@@ -277,6 +277,9 @@ public final class DockerfileParser {
     if (JSON_CAPABLE.contains(keyword) && rest.startsWith("[")) {
       json = jsonArray(rest);
     }
+    if (keyword.equals("FROM") && rest.isEmpty()) {
+      throw error(line, column, "FROM needs an image, e.g. FROM debian:12");
+    }
     if (keyword.equals("SHELL") && json == null) {
       throw error(line, column, "SHELL needs the JSON form, e.g. SHELL [\"/bin/bash\", \"-c\"]");
     }

@@ -141,6 +141,19 @@ class DockerfileParserTest {
   }
 
   @Test
+  void fromNeedsAnImage() {
+    assertThatThrownBy(() -> parse("ARG X=1\nFROM   \n"))
+        .isInstanceOf(DistillException.class)
+        .hasMessage("Dockerfile:2:1: FROM needs an image, e.g. FROM debian:12");
+  }
+
+  @Test
+  void emptyAndCommentOnlyFilesParse() {
+    assertThat(parse("").instructions()).isEmpty();
+    assertThat(parse("# just a comment\n\n").comments()).hasSize(1);
+  }
+
+  @Test
   void shellNeedsJsonForm() {
     assertThatThrownBy(() -> parse("FROM x:1\nSHELL /bin/bash -c\n"))
         .isInstanceOf(DistillException.class)
