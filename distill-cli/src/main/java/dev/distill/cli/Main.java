@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       InspectCommand.class,
       ScanCommand.class,
       SbomCommand.class,
+      LintCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -1,0 +1,32 @@
+package dev.distill.report;
+
+import dev.distill.DistillException;
+import java.util.List;
+
+/** The report writers by their {@code --format} name. */
+public final class ReportWriters {
+  private ReportWriters() {}
+
+  public static List<ReportWriter> all() {
+    return List.of(
+        new TextReportWriter(),
+        new JsonReportWriter(),
+        new SarifReportWriter(),
+        new CheckstyleReportWriter(),
+        new JunitReportWriter());
+  }
+
+  /** The writer for a format name; {@code text} is an alias of {@code tty}. */
+  public static ReportWriter forFormat(String format) {
+    String f = format.equals("text") ? "tty" : format;
+    return all().stream()
+        .filter(w -> w.format().equals(f))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new DistillException(
+                    "unknown format '"
+                        + format
+                        + "'; use one of tty, json, sarif, checkstyle, junit"));
+  }
+}
