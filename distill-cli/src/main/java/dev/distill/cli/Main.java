@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
     },
     subcommands = {
       CommandLine.HelpCommand.class,
+      SecretsCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
