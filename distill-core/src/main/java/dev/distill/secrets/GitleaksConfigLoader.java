@@ -144,7 +144,27 @@ public final class GitleaksConfigLoader {
       SecretRule existing = rules.get(rule.id());
       rules.put(rule.id(), existing == null ? rule : merge(existing, rule));
     }
+    for (SecretRule rule : rules.values()) {
+      validate(rule, "secrets config " + origin + ", rule " + rule.id());
+    }
     return new SecretsConfig(origin, new ArrayList<>(rules.values()), globals, notes);
+  }
+
+  /** Checked after merging, since a rule extending a default one may set only some fields. */
+  private static void validate(SecretRule rule, String where) {
+    if (rule.regex() == null && rule.path() == null) {
+      throw new DistillException(where + ": a rule needs a regex, a path, or both");
+    }
+    int groups = rule.regex() == null ? 0 : rule.regex().groupCount();
+    if (rule.secretGroup() < 0 || rule.secretGroup() > groups) {
+      throw new DistillException(
+          where
+              + ": secretGroup "
+              + rule.secretGroup()
+              + " but the regex has "
+              + groups
+              + " groups");
+    }
   }
 
   /** A rule that extends a base rule keeps the base's settings where it sets none. */
@@ -177,19 +197,7 @@ public final class GitleaksConfigLoader {
         r.hasNonNull("regex") ? regex(r.get("regex").asText(), where, "regex", notes) : null;
     Pattern path =
         r.hasNonNull("path") ? regex(r.get("path").asText(), where, "path", notes) : null;
-    if (regex == null && path == null) {
-      throw new DistillException(where + ": a rule needs a regex, a path, or both");
-    }
     int secretGroup = r.path("secretGroup").asInt(0);
-    if (secretGroup < 0 || (regex != null && secretGroup > regex.groupCount())) {
-      throw new DistillException(
-          where
-              + ": secretGroup "
-              + secretGroup
-              + " but the regex has "
-              + (regex == null ? 0 : regex.groupCount())
-              + " groups");
-    }
     double entropy = r.path("entropy").asDouble(0);
     List<Allowlist> allowlists = new ArrayList<>();
     if (r.path("allowlist").isObject()) {
