@@ -22,6 +22,9 @@ public final class Detector {
   private final SecretsConfig config;
   private final KeywordMatcher keywords;
   private final int[][] ruleKeywordIndexes;
+  private final boolean[][] ruleKeywordMask;
+  private final int[] ruleMaxLength;
+  private final int[] ruleMaxNewlines;
   private final int maxDecodeDepth;
   private final boolean honourAllowComments;
 
@@ -39,10 +42,21 @@ public final class Detector {
     }
     this.keywords = new KeywordMatcher(all);
     List<String> kws = keywords.keywords();
-    ruleKeywordIndexes = new int[config.rules().size()][];
-    for (int i = 0; i < config.rules().size(); i++) {
-      ruleKeywordIndexes[i] =
-          config.rules().get(i).keywords().stream().mapToInt(kws::indexOf).toArray();
+    int n = config.rules().size();
+    ruleKeywordIndexes = new int[n][];
+    ruleKeywordMask = new boolean[n][kws.size()];
+    ruleMaxLength = new int[n];
+    ruleMaxNewlines = new int[n];
+    for (int i = 0; i < n; i++) {
+      SecretRule r = config.rules().get(i);
+      ruleKeywordIndexes[i] = r.keywords().stream().mapToInt(kws::indexOf).toArray();
+      for (int k : ruleKeywordIndexes[i]) {
+        ruleKeywordMask[i][k] = true;
+      }
+      ruleMaxLength[i] =
+          r.regex() == null ? MatchLength.UNBOUNDED : MatchLength.of(r.regex().pattern());
+      ruleMaxNewlines[i] =
+          r.regex() == null ? MatchLength.UNBOUNDED : MatchLength.newlines(r.regex().pattern());
     }
   }
 
@@ -68,7 +82,11 @@ public final class Detector {
     List<Decoder.Pass> passes = new ArrayList<>();
     LineIndex lines = new LineIndex(fragment.raw());
     for (int depth = 0; ; depth++) {
-      BitSet hits = keywords.find(text);
+      long[] occurrences = keywords.findAll(text);
+      BitSet hits = new BitSet();
+      for (long o : occurrences) {
+        hits.set((int) (o >>> 32));
+      }
       List<SecretRule> rules = config.rules();
       for (int i = 0; i < rules.size(); i++) {
         SecretRule rule = rules.get(i);
@@ -81,7 +99,9 @@ public final class Detector {
           }
         }
         if (run) {
-          detectRule(fragment, text, rule, passes, lines, findings, seen);
+          int[] windows =
+              kw.length == 0 ? new int[] {0, text.length()} : windows(text, i, occurrences);
+          detectRule(fragment, text, windows, rule, passes, lines, findings, seen);
         }
       }
       if (depth >= maxDecodeDepth) {
@@ -97,9 +117,71 @@ public final class Detector {
     return dropGenericDuplicates(findings);
   }
 
+  /**
+   * The parts of {@code text} where rule {@code i} can match around its keyword occurrences,
+   * merged: up to {@value #PREFIX} chars before the keyword, and after it to the end of its line
+   * (one more line when the rule's match can span a newline), never beyond the rule's longest
+   * match. A rule whose match can span any number of lines gets the whole text. This assumes, as
+   * gitleaks' rules are written, that a match contains its keyword and starts at most {@value
+   * #PREFIX} chars before.
+   */
+  private int[] windows(String text, int i, long[] occurrences) {
+    int max = ruleMaxLength[i];
+    int newlines = ruleMaxNewlines[i];
+    int len = text.length();
+    if (newlines == MatchLength.UNBOUNDED || len <= SMALL_TEXT) {
+      return new int[] {0, len};
+    }
+    boolean[] mask = ruleKeywordMask[i];
+    int[] out = new int[8];
+    int count = 0;
+    long reach = max == MatchLength.UNBOUNDED ? LONG_LINE : (long) max + 1;
+    for (long o : occurrences) {
+      int k = (int) (o >>> 32);
+      if (!mask[k]) {
+        continue;
+      }
+      int end = (int) o;
+      int start = end - keywords.keywords().get(k).length();
+      int from = Math.max(0, start - Math.min(max, PREFIX) - 1);
+      int lineStart = text.lastIndexOf('\n', start - 1);
+      if (lineStart > from) {
+        from = lineStart; // keep the newline itself as context for anchors and \s
+      }
+      int lineEnd = text.indexOf('\n', end);
+      if (lineEnd >= 0 && newlines > 0) {
+        int next = text.indexOf('\n', lineEnd + 1);
+        lineEnd = next < 0 ? len : next;
+      }
+      long to = Math.min(lineEnd < 0 ? len : lineEnd + 1L, start + reach);
+      to = Math.min(len, Math.max(to, end));
+      if (count > 0 && from <= out[count - 1]) {
+        out[count - 2] = Math.min(out[count - 2], from);
+        out[count - 1] = (int) Math.max(out[count - 1], to);
+      } else {
+        if (count + 2 > out.length) {
+          out = java.util.Arrays.copyOf(out, out.length * 2);
+        }
+        out[count++] = from;
+        out[count++] = (int) to;
+      }
+    }
+    return java.util.Arrays.copyOf(out, count);
+  }
+
+  /** How far before its keyword a match may start. */
+  static final int PREFIX = 64;
+
+  /** Texts this short are matched whole. */
+  private static final int SMALL_TEXT = 2048;
+
+  /** How far after its keyword a long-line match may run. */
+  private static final int LONG_LINE = 4096;
+
   private void detectRule(
       Fragment fragment,
       String text,
+      int[] windows,
       SecretRule rule,
       List<Decoder.Pass> passes,
       LineIndex lines,
@@ -141,12 +223,32 @@ public final class Detector {
     if (rule.regex() == null) {
       return;
     }
-    Matcher m = rule.regex().matcher(text);
+    for (int w = 0; w < windows.length; w += 2) {
+      matchWindow(fragment, text, windows[w], windows[w + 1], rule, passes, lines, findings, seen);
+    }
+  }
+
+  private void matchWindow(
+      Fragment fragment,
+      String text,
+      int windowStart,
+      int windowEnd,
+      SecretRule rule,
+      List<Decoder.Pass> passes,
+      LineIndex lines,
+      List<SecretFinding> findings,
+      Set<String> seen) {
+    boolean decoded = !passes.isEmpty();
+    String window =
+        windowStart == 0 && windowEnd == text.length()
+            ? text
+            : text.substring(windowStart, windowEnd);
+    Matcher m = rule.regex().matcher(window);
     int from = 0;
-    while (from <= text.length() && m.find(from)) {
-      int start = m.start();
-      int end = m.end();
-      from = end > start ? end : end + 1;
+    while (from <= window.length() && m.find(from)) {
+      int start = windowStart + m.start();
+      int end = windowStart + m.end();
+      from = m.end() > m.start() ? m.end() : m.end() + 1;
       String secret = trimNewlines(text.substring(start, end));
       List<String> tags = new ArrayList<>(rule.tags());
       String currentLine;

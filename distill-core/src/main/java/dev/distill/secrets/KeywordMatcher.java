@@ -123,6 +123,41 @@ public final class KeywordMatcher {
     return keywords;
   }
 
+  /**
+   * Every occurrence in {@code text}: entry {@code i} packs the keyword index (high 32 bits) and
+   * the position just past its end (low 32 bits), in text order.
+   */
+  public long[] findAll(CharSequence text) {
+    long[] found = new long[16];
+    int count = 0;
+    int state = 0;
+    int[] next = asciiNext;
+    BitSet[] outs = outputs;
+    int len = text.length();
+    for (int i = 0; i < len; i++) {
+      char c = text.charAt(i);
+      if (c < ASCII) {
+        if (c >= 'A' && c <= 'Z') {
+          c = (char) (c + 32);
+        }
+        state = next[state * ASCII + c];
+      } else {
+        c = Character.toLowerCase(c);
+        state = c < ASCII ? next[state * ASCII + c] : otherStep(otherNext, state, c);
+      }
+      BitSet o = outs[state];
+      if (!o.isEmpty()) {
+        for (int k = o.nextSetBit(0); k >= 0; k = o.nextSetBit(k + 1)) {
+          if (count == found.length) {
+            found = java.util.Arrays.copyOf(found, count * 2);
+          }
+          found[count++] = ((long) k << 32) | (i + 1);
+        }
+      }
+    }
+    return java.util.Arrays.copyOf(found, count);
+  }
+
   /** The indexes (into {@link #keywords()}) of every keyword occurring in {@code text}. */
   public BitSet find(CharSequence text) {
     BitSet found = new BitSet(keywords.size());
