@@ -70,10 +70,12 @@ fi
 cat "$tree"/*/* > /dev/null
 
 t0=$(date +%s.%N)
-"$rg_bin" --no-ignore --hidden -i -F -c -f "$keywords" "$tree" > "$work/rg.out" || true
+/usr/bin/time -f '%U %S' -o "$work/rg.cpu" \
+  "$rg_bin" --no-ignore --hidden -i -F -c -f "$keywords" "$tree" > "$work/rg.out" || true
 t1=$(date +%s.%N)
 set +e
-java -jar "$jar" secrets --no-git --quiet --max-target-megabytes 0 --report "$work/distill.csv" --format csv "$tree"
+/usr/bin/time -f '%U %S' -o "$work/distill.cpu" \
+  java -jar "$jar" secrets --no-git --quiet --max-target-megabytes 0 --report "$work/distill.csv" --format csv "$tree"
 rc=$?
 set -e
 t2=$(date +%s.%N)
@@ -86,4 +88,9 @@ mb=$(du -sm --exclude=.complete "$tree" | cut -f1)
 printf 'tree: %s MB; keywords: %d\n' "$mb" "$(wc -l < "$keywords")"
 printf 'ripgrep (keyword search): %.2f s\n' "$rg_s"
 printf 'distill secrets:          %.2f s (%d leaks, %.0f MB/s)\n' "$distill_s" "$leaks" "$(echo "$mb / $distill_s" | bc -l)"
-printf 'ratio distill/ripgrep:    %.2fx (target <= 3x)\n' "$ratio"
+printf 'ratio distill/ripgrep:    %.2fx wall clock (target <= 3x)\n' "$ratio"
+rg_cpu=$(awk '{print $1 + $2}' "$work/rg.cpu")
+distill_cpu=$(awk '{print $1 + $2}' "$work/distill.cpu")
+printf 'CPU time (user+sys):      ripgrep %.2f s, distill %.2f s, ratio %.1fx\n' \
+  "$rg_cpu" "$distill_cpu" "$(echo "$distill_cpu / $rg_cpu" | bc -l)"
+printf 'load average during run: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -29,7 +29,7 @@ final class ChunkReader {
     this.in = in;
     this.chunkBytes = chunkBytes;
     this.maxChunkBytes = Math.max(chunkBytes, maxChunkBytes);
-    this.buf = new byte[Math.min(this.maxChunkBytes, 1 << 16)];
+    this.buf = new byte[Math.min(this.maxChunkBytes + 1, chunkBytes * 2)];
   }
 
   /** Bytes already read (for binary sniffing of the start); fills up to {@code n} bytes. */

@@ -21,6 +21,7 @@ public final class KeywordMatcher {
   private final List<Map<Character, Integer>> otherNext; // non-ASCII goto (trie edges only)
   private final int[] fail;
   private final BitSet[] outputs; // keywords ending at each state, including via fail links
+  private final int[][] outputLists; // the same, as arrays, for the hot loop
 
   /** Builds the automaton; keywords are lower-cased, empty ones ignored. */
   public KeywordMatcher(List<String> words) {
@@ -98,6 +99,10 @@ public final class KeywordMatcher {
     }
     otherNext = other;
     outputs = out.toArray(new BitSet[0]);
+    outputLists = new int[outputs.length][];
+    for (int i = 0; i < outputs.length; i++) {
+      outputLists[i] = outputs[i].stream().toArray();
+    }
   }
 
   private int otherStep(List<Map<Character, Integer>> other, int state, char c) {
@@ -132,7 +137,7 @@ public final class KeywordMatcher {
     int count = 0;
     int state = 0;
     int[] next = asciiNext;
-    BitSet[] outs = outputs;
+    int[][] outs = outputLists;
     int len = text.length();
     for (int i = 0; i < len; i++) {
       char c = text.charAt(i);
@@ -145,14 +150,12 @@ public final class KeywordMatcher {
         c = Character.toLowerCase(c);
         state = c < ASCII ? next[state * ASCII + c] : otherStep(otherNext, state, c);
       }
-      BitSet o = outs[state];
-      if (!o.isEmpty()) {
-        for (int k = o.nextSetBit(0); k >= 0; k = o.nextSetBit(k + 1)) {
-          if (count == found.length) {
-            found = java.util.Arrays.copyOf(found, count * 2);
-          }
-          found[count++] = ((long) k << 32) | (i + 1);
+      int[] o = outs[state];
+      for (int k : o) {
+        if (count == found.length) {
+          found = java.util.Arrays.copyOf(found, count * 2);
         }
+        found[count++] = ((long) k << 32) | (i + 1);
       }
     }
     return java.util.Arrays.copyOf(found, count);
