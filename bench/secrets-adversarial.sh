@@ -30,6 +30,9 @@ regex = '''(a+)+$'''
 [[rules]]
 id = "alternation-blowup"
 regex = '''(a|a|aa)*b'''
+""")
+with open(f"{w}/blowup.toml", "w") as f:
+    f.write("""
 [[rules]]
 id = "huge-counted"
 regex = '''(?:a{1,100}){1,100}z'''
@@ -50,4 +53,6 @@ run() {
 }
 run "default limits (50 MB size limit)" "$work/tree"
 run "no size limit: 100 MB line in 1 MB pieces" --max-target-megabytes 0 "$work/tree"
-run "pathological regex config" --config "$work/evil.toml" --max-target-megabytes 0 "$work/tree"
+run "pathological regexes, 100 MB line" --config "$work/evil.toml" --max-target-megabytes 0 "$work/tree"
+run "regex expanding to 10,000 steps/char" --config "$work/blowup.toml" "$work/tree"
+grep -h '^error:' "$work/err" | sed 's/^/    /'

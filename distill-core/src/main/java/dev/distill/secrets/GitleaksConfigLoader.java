@@ -28,6 +28,12 @@ public final class GitleaksConfigLoader {
   public static final String DEFAULT_RESOURCE = "default-gitleaks.toml";
 
   private static final int MAX_EXTEND_DEPTH = 3;
+
+  /**
+   * Matching costs text length times program size; gitleaks' largest default rule is about 1,000.
+   */
+  static final int MAX_PROGRAM_SIZE = 5_000;
+
   private static final TomlMapper TOML = new TomlMapper();
 
   private GitleaksConfigLoader() {}
@@ -195,6 +201,18 @@ public final class GitleaksConfigLoader {
     }
     Pattern regex =
         r.hasNonNull("regex") ? regex(r.get("regex").asText(), where, "regex", notes) : null;
+    if (regex != null) {
+      int size = MatchLength.programSize(regex.pattern());
+      if (size > MAX_PROGRAM_SIZE) {
+        throw new DistillException(
+            where
+                + ": regex is too complex: its counted repetitions expand to about "
+                + (size == MatchLength.UNBOUNDED ? "unboundedly many" : Integer.toString(size))
+                + " steps per character (limit "
+                + MAX_PROGRAM_SIZE
+                + "); simplify nested {n,m} repetitions");
+      }
+    }
     Pattern path =
         r.hasNonNull("path") ? regex(r.get("path").asText(), where, "path", notes) : null;
     int secretGroup = r.path("secretGroup").asInt(0);

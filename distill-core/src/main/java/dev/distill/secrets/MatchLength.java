@@ -11,12 +11,18 @@ final class MatchLength {
 
   private final String re;
   private final boolean countNewlines;
+  private final boolean countSize;
   private final boolean dotAll;
   private int pos;
 
   private MatchLength(String re, boolean countNewlines) {
+    this(re, countNewlines, false);
+  }
+
+  private MatchLength(String re, boolean countNewlines, boolean countSize) {
     this.re = re;
     this.countNewlines = countNewlines;
+    this.countSize = countSize;
     this.dotAll = re.contains("(?s") || re.matches("(?s).*\\(\\?[a-zA-Z]*s.*");
   }
 
@@ -28,6 +34,20 @@ final class MatchLength {
   /** The most newlines a match can contain. */
   static int newlines(String regex) {
     return analyse(regex, true);
+  }
+
+  /**
+   * About how many instructions the compiled program has once counted repetitions are expanded
+   * ({@code (?:a{1,100}){1,100}} is 10,000): matching costs text length times this.
+   */
+  static int programSize(String regex) {
+    try {
+      MatchLength m = new MatchLength(regex, false, true);
+      int n = m.alternation();
+      return m.pos == regex.length() && n < CAP ? n : UNBOUNDED;
+    } catch (RuntimeException e) {
+      return UNBOUNDED;
+    }
   }
 
   private static int analyse(String regex, boolean countNewlines) {
@@ -45,13 +65,18 @@ final class MatchLength {
     return countNewlines ? (newline ? 1 : 0) : 1;
   }
 
+  private long zeroWidth() {
+    return countSize ? 1 : 0;
+  }
+
   private int alternation() {
-    int max = sequence();
+    long max = sequence();
     while (pos < re.length() && re.charAt(pos) == '|') {
       pos++;
-      max = Math.max(max, sequence());
+      long next = sequence();
+      max = countSize ? Math.min(CAP, max + next) : Math.max(max, next);
     }
-    return max;
+    return (int) max;
   }
 
   private int sequence() {
@@ -71,9 +96,12 @@ final class MatchLength {
       if (c == '*' || c == '+') {
         pos++;
         mult = atom == 0 ? 0 : CAP;
-        atom = Math.min(CAP, atom * mult);
+        atom = countSize ? atom + 1 : Math.min(CAP, atom * mult);
       } else if (c == '?') {
         pos++;
+        if (countSize) {
+          atom++;
+        }
       } else if (c == '{' && pos + 1 < re.length() && Character.isDigit(re.charAt(pos + 1))) {
         int close = re.indexOf('}', pos);
         String body = re.substring(pos + 1, close);
@@ -83,11 +111,11 @@ final class MatchLength {
         if (comma < 0) {
           max = Long.parseLong(body);
         } else if (comma == body.length() - 1) {
-          max = CAP;
+          max = countSize ? Long.parseLong(body.substring(0, comma)) + 1 : CAP;
         } else {
           max = Long.parseLong(body.substring(comma + 1));
         }
-        atom = atom == 0 ? 0 : Math.min(CAP, atom * max);
+        atom = atom == 0 && !countSize ? 0 : Math.min(CAP, Math.max(1, atom) * Math.max(1, max));
       } else {
         break;
       }
@@ -142,7 +170,7 @@ final class MatchLength {
         char n = re.charAt(pos + 1);
         pos += 2;
         if ("bBAzZ".indexOf(n) >= 0) {
-          return 0;
+          return zeroWidth();
         }
         boolean newline = n == 'n' || n == 's' || n == 'W' || n == 'D' || n == 'v' || n == 'x';
         if (n == 'p' || n == 'P') {
@@ -167,7 +195,7 @@ final class MatchLength {
       }
       case '^', '$' -> {
         pos++;
-        return 0;
+        return zeroWidth();
       }
       default -> {
         pos++;

@@ -125,6 +125,17 @@ class GitleaksConfigLoaderTest {
   }
 
   @Test
+  void regexExpandingToAHugeProgramIsRejectedNamingTheRule() {
+    assertThatThrownBy(
+            () ->
+                GitleaksConfigLoader.parse(
+                    "[[rules]]\nid = \"blowup\"\nregex = '''(?:a{1,100}){1,100}z'''\n", "c.toml"))
+        .isInstanceOf(DistillException.class)
+        .hasMessageContaining("rule blowup")
+        .hasMessageContaining("too complex");
+  }
+
+  @Test
   void secretGroupBeyondTheGroupsIsRejected() {
     assertThatThrownBy(
             () ->

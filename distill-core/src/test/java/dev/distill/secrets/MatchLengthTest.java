@@ -18,6 +18,13 @@ class MatchLengthTest {
   }
 
   @Test
+  void programSizeExpandsCountedRepetition() {
+    assertThat(MatchLength.programSize("(?:a{1,100}){1,100}z")).isGreaterThan(10_000);
+    assertThat(MatchLength.programSize("(a+)+$")).isLessThan(10);
+    assertThat(MatchLength.programSize("ab|cd")).isEqualTo(4);
+  }
+
+  @Test
   void newlinesAMatchCanContain() {
     assertThat(MatchLength.newlines("[a-z]+")).isZero();
     assertThat(MatchLength.newlines("key\\s{0,3}=")).isEqualTo(3);
