@@ -89,8 +89,8 @@ printf 'tree: %s MB; keywords: %d\n' "$mb" "$(wc -l < "$keywords")"
 printf 'ripgrep (keyword search): %.2f s\n' "$rg_s"
 printf 'distill secrets:          %.2f s (%d leaks, %.0f MB/s)\n' "$distill_s" "$leaks" "$(echo "$mb / $distill_s" | bc -l)"
 printf 'ratio distill/ripgrep:    %.2fx wall clock (target <= 3x)\n' "$ratio"
-rg_cpu=$(awk '{print $1 + $2}' "$work/rg.cpu")
-distill_cpu=$(awk '{print $1 + $2}' "$work/distill.cpu")
+rg_cpu=$(tail -1 "$work/rg.cpu" | awk '{print $1 + $2}')
+distill_cpu=$(tail -1 "$work/distill.cpu" | awk '{print $1 + $2}')
 printf 'CPU time (user+sys):      ripgrep %.2f s, distill %.2f s, ratio %.1fx\n' \
   "$rg_cpu" "$distill_cpu" "$(echo "$distill_cpu / $rg_cpu" | bc -l)"
 printf 'load average during run: %s\n' "$(cut -d' ' -f1-3 /proc/loadavg)"
