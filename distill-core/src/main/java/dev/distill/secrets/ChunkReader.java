@@ -13,7 +13,7 @@ import java.util.Arrays;
  */
 final class ChunkReader {
   /** One chunk: its text and the 1-based line its first character is on. */
-  record Chunk(String text, int startLine, boolean first) {}
+  record Chunk(String text, int startLine, boolean first, int startColumnOffset) {}
 
   private final InputStream in;
   private final int chunkBytes;
@@ -24,6 +24,7 @@ final class ChunkReader {
   private int nextLine = 1;
   private boolean first = true;
   private boolean cutLongLine;
+  private int columnOffset; // chars of the current line before the next chunk
 
   ChunkReader(InputStream in, int chunkBytes, int maxChunkBytes) {
     this.in = in;
@@ -71,13 +72,19 @@ final class ChunkReader {
       }
     }
     String text = new String(buf, 0, cut, StandardCharsets.UTF_8);
-    Chunk chunk = new Chunk(text, nextLine, first);
+    Chunk chunk = new Chunk(text, nextLine, first, columnOffset);
     first = false;
+    int lastNewline = -1;
     for (int i = 0; i < cut; i++) {
       if (buf[i] == '\n') {
         nextLine++;
+        lastNewline = i;
       }
     }
+    columnOffset =
+        lastNewline >= 0
+            ? text.length() - text.lastIndexOf('\n') - 1
+            : columnOffset + text.length();
     System.arraycopy(buf, cut, buf, 0, len - cut);
     len -= cut;
     return chunk;

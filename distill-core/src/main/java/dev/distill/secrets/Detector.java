@@ -280,6 +280,12 @@ public final class Detector {
       int endLine = lines.lineOf(Math.max(origStart, origEnd - 1));
       int startColumn = origStart - lines.lineStart(startLine) + 1;
       int endColumn = origEnd - lines.lineStart(endLine);
+      if (startLine == 0) {
+        startColumn += fragment.startColumnOffset();
+      }
+      if (endLine == 0) {
+        endColumn += fragment.startColumnOffset();
+      }
       String line = raw.substring(lines.lineStart(startLine), lines.lineEnd(endLine));
       if (honourAllowComments && line.contains(ALLOW_COMMENT)) {
         continue;

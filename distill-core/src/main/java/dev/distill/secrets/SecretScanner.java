@@ -191,7 +191,12 @@ public final class SecretScanner {
       c.bytes.addAndGet(chunk.text().length());
       Fragment f =
           new Fragment(
-              chunk.text(), path, firstLine + chunk.startLine() - 1, commit, chunk.first());
+              chunk.text(),
+              path,
+              firstLine + chunk.startLine() - 1,
+              commit,
+              chunk.first(),
+              chunk.startColumnOffset());
       c.add(detector.detect(f));
     }
     if (reader.cutLongLine()) {

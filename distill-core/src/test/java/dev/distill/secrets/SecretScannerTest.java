@@ -139,7 +139,13 @@ class SecretScannerTest {
     ScanResult r =
         scanner(ScanOptions.defaults(), Suppressions.NONE, notes)
             .scanStream(new ByteArrayInputStream(line), "one-line");
-    assertThat(r.findings()).singleElement().satisfies(f -> assertThat(f.startLine()).isEqualTo(1));
+    assertThat(r.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.startLine()).isEqualTo(1);
+              assertThat(f.startColumn()).isEqualTo(3 * 1024 * 1024 + 17 + 2);
+            });
     assertThat(r.notes()).singleElement().asString().contains("scanned in pieces");
   }
 
