@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       ScanCommand.class,
       SbomCommand.class,
       LintCommand.class,
+      SecretsCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

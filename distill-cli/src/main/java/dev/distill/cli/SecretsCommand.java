@@ -1,0 +1,258 @@
+package dev.distill.cli;
+
+import dev.distill.DistillException;
+import dev.distill.progress.ProgressListener;
+import dev.distill.report.CsvReportWriter;
+import dev.distill.report.Report;
+import dev.distill.secrets.Detector;
+import dev.distill.secrets.GitleaksConfigLoader;
+import dev.distill.secrets.ScanOptions;
+import dev.distill.secrets.ScanResult;
+import dev.distill.secrets.SecretFinding;
+import dev.distill.secrets.SecretScanner;
+import dev.distill.secrets.SecretsConfig;
+import dev.distill.secrets.Suppressions;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code distill secrets}: gitleaks-compatible secret scanning of a tree, git history or stdin. */
+@Command(
+    name = "secrets",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Finds secrets with gitleaks-compatible rules (.gitleaks.toml works unchanged).",
+      "A git repository's full history is scanned by default, any other PATH as a tree."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:no leaks",
+      "1:leaks found (see --exit-code)",
+      "2:bad usage or bad input",
+      "3:internal error"
+    })
+public final class SecretsCommand implements Callable<Integer> {
+  static {
+    // JGit logs through SLF4J; without a provider SLF4J warns on stderr. Keep the CLI quiet.
+    if (System.getProperty("slf4j.internal.verbosity") == null) {
+      System.setProperty("slf4j.internal.verbosity", "ERROR");
+    }
+  }
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin CommonOptions common;
+
+  @Parameters(index = "0", arity = "0..1", description = "Directory or repository (default: .)")
+  Path path = Path.of(".");
+
+  @Option(names = "--history", description = "Scan the full git history (default in a repo).")
+  boolean history;
+
+  @Option(names = "--no-git", description = "Scan PATH as a plain tree even in a git repository.")
+  boolean noGit;
+
+  @Option(names = "--staged", description = "Scan lines staged in the index (pre-commit hook).")
+  boolean staged;
+
+  @Option(names = "--stdin", description = "Scan standard input.")
+  boolean stdin;
+
+  @Option(
+      names = {"-c", "--config"},
+      description = "gitleaks TOML config (default: PATH/.gitleaks.toml, else gitleaks' rules).")
+  Path config;
+
+  @Option(
+      names = "--gitleaksignore",
+      description = "Fingerprints to ignore (default: PATH/.gitleaksignore if present).")
+  Path gitleaksIgnore;
+
+  @Option(names = "--baseline", description = "Previous JSON report; its findings are ignored.")
+  Path baseline;
+
+  @Option(
+      names = "--redact",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "Hide secrets in output (default; --no-redact shows them).")
+  boolean redact;
+
+  @Option(
+      names = "--exit-code",
+      defaultValue = "1",
+      description = "Exit code when leaks are found.")
+  int exitCode;
+
+  @Option(names = "--format", defaultValue = "text", description = "text or csv.")
+  String format;
+
+  @Option(names = "--report", description = "Write the report to FILE instead of stdout.")
+  Path report;
+
+  @Option(
+      names = "--respect-gitignore",
+      description = "When scanning a tree, skip what .gitignore files ignore.")
+  boolean respectGitignore;
+
+  @Option(
+      names = "--max-target-megabytes",
+      defaultValue = "50",
+      description = "Skip files larger than this (0: no limit).")
+  long maxTargetMegabytes;
+
+  @Option(
+      names = "--max-decode-depth",
+      defaultValue = "5",
+      description = "Passes decoding base64, hex and percent-encoded text (0: none).")
+  int maxDecodeDepth;
+
+  @Option(names = "--ignore-gitleaks-allow", description = "Report lines marked gitleaks:allow.")
+  boolean ignoreAllowComments;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!format.equals("text") && !format.equals("csv")) {
+      throw new DistillException("--format must be text or csv, not '" + format + "'");
+    }
+    if (List.of(history, noGit, staged, stdin).stream().filter(b -> b).count() > 1) {
+      throw new DistillException("choose one of --history, --no-git, --staged and --stdin");
+    }
+    if (!stdin && !Files.exists(path)) {
+      throw new DistillException("no such file or directory: " + path);
+    }
+    Path cfg = config;
+    if (cfg == null && !stdin && Files.isRegularFile(path.resolve(".gitleaks.toml"))) {
+      cfg = path.resolve(".gitleaks.toml");
+    }
+    SecretsConfig secretsConfig =
+        cfg == null ? GitleaksConfigLoader.loadDefault() : GitleaksConfigLoader.load(cfg);
+    PrintWriter err = spec.commandLine().getErr();
+    ProgressListener progress = common.quiet ? ProgressListener.NONE : new NoteListener(err);
+    secretsConfig.notes().forEach(progress::note);
+
+    Path ignoreFile = gitleaksIgnore;
+    if (ignoreFile == null && !stdin && Files.isRegularFile(path.resolve(".gitleaksignore"))) {
+      ignoreFile = path.resolve(".gitleaksignore");
+    }
+    Set<String> ignored =
+        ignoreFile == null ? Set.of() : Suppressions.readGitleaksIgnore(ignoreFile);
+    Set<String> base = baseline == null ? Set.of() : Suppressions.readBaseline(baseline);
+
+    ScanOptions options =
+        ScanOptions.defaults()
+            .withMaxFileBytes(maxTargetMegabytes * 1024 * 1024)
+            .withHonourGitignore(respectGitignore)
+            .withMaxDecodeDepth(maxDecodeDepth);
+    Detector detector = new Detector(secretsConfig, maxDecodeDepth, !ignoreAllowComments);
+    SecretScanner scanner =
+        new SecretScanner(detector, options, new Suppressions(ignored, base), progress);
+
+    ScanResult result;
+    if (stdin) {
+      result = scanner.scanStream(System.in, "stdin");
+    } else if (staged) {
+      result = scanner.scanStaged(path);
+    } else if (history || (!noGit && SecretScanner.isGitRepository(path))) {
+      result = scanner.scanGitHistory(path);
+    } else if (Files.isRegularFile(path)) {
+      try (var in = Files.newInputStream(path)) {
+        result = scanner.scanStream(in, path.toString().replace('\\', '/'));
+      }
+    } else {
+      result = scanner.scanDirectory(path);
+    }
+
+    byte[] output = render(result, secretsConfig);
+    if (report == null) {
+      OutputStream out = System.out;
+      out.write(output);
+      out.flush();
+    } else {
+      writeAtomically(report, output);
+    }
+    if (!common.quiet) {
+      err.printf(
+          "secrets: %d leak(s) in %d file(s), %d bytes scanned%n",
+          result.findings().size(), result.filesScanned(), result.bytesScanned());
+      err.flush();
+    }
+    return result.findings().isEmpty() ? Main.CLEAN : exitCode;
+  }
+
+  private byte[] render(ScanResult result, SecretsConfig cfg) throws IOException {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    if (format.equals("csv")) {
+      Report r =
+          new Report(
+              SecretFinding.TOOL, version(), cfg.ruleDescriptors(), result.toFindings(redact));
+      new CsvReportWriter().write(List.of(r), buf);
+    } else {
+      StringBuilder b = new StringBuilder();
+      for (var f : result.toFindings(redact)) {
+        b.append(f.location()).append(": ").append(f.ruleId()).append(": ").append(f.message());
+        b.append("\n    secret: ").append(f.properties().get("secret"));
+        String commit = f.properties().get("commit");
+        if (commit != null) {
+          b.append("\n    commit: ").append(commit);
+          b.append("  author: ").append(f.properties().get("author"));
+          b.append(" <").append(f.properties().get("email")).append(">");
+          b.append("  date: ").append(f.properties().get("date"));
+        }
+        b.append("\n    fingerprint: ").append(f.fingerprint()).append('\n');
+      }
+      if (result.findings().isEmpty()) {
+        b.append("no leaks found\n");
+      }
+      buf.write(b.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    return buf.toByteArray();
+  }
+
+  private static String version() {
+    try {
+      return new Main.Version().getVersion()[0].replace("distill ", "");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private static void writeAtomically(Path target, byte[] bytes) throws IOException {
+    Path abs = target.toAbsolutePath();
+    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
+    try {
+      Files.write(tmp, bytes);
+      try {
+        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Prints notes on stderr. */
+  private record NoteListener(PrintWriter err) implements ProgressListener {
+    @Override
+    public void note(String message) {
+      err.println("note: " + message);
+      err.flush();
+    }
+  }
+}

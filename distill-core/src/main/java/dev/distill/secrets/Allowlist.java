@@ -1,0 +1,149 @@
+package dev.distill.secrets;
+
+import com.google.re2j.Pattern;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A gitleaks allowlist: a finding is allowed when its commit, path, regex target or a stopword
+ * matches (condition OR), or when every non-empty criterion matches (condition AND).
+ */
+public record Allowlist(
+    String description,
+    Condition condition,
+    Set<String> commits,
+    List<Pattern> paths,
+    List<Pattern> regexes,
+    RegexTarget regexTarget,
+    List<String> stopwords) {
+
+  /** How the criteria of one allowlist combine. */
+  public enum Condition {
+    OR,
+    AND
+  }
+
+  /** What an allowlist's regexes are matched against. */
+  public enum RegexTarget {
+    SECRET,
+    MATCH,
+    LINE
+  }
+
+  public Allowlist {
+    commits = Set.copyOf(commits);
+    paths = List.copyOf(paths);
+    regexes = List.copyOf(regexes);
+    stopwords = stopwords.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+  }
+
+  boolean commitAllowed(String commit) {
+    return commit != null && !commit.isEmpty() && commits.contains(commit);
+  }
+
+  boolean pathAllowed(String path) {
+    if (path == null || path.isEmpty()) {
+      return false;
+    }
+    for (Pattern p : paths) {
+      if (p.matcher(path).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  boolean regexAllowed(String target) {
+    for (Pattern p : regexes) {
+      if (p.matcher(target).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  boolean containsStopword(String secret) {
+    if (stopwords.isEmpty()) {
+      return false;
+    }
+    String lower = secret.toLowerCase(Locale.ROOT);
+    for (String word : stopwords) {
+      if (lower.contains(word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the commit or path alone allow the whole fragment, before any regex runs. An AND
+   * allowlist with regexes or stopwords is decided later, per finding.
+   */
+  boolean allowsFragment(String commit, String path) {
+    boolean commitAllowed = commitAllowed(commit);
+    boolean pathAllowed = pathAllowed(path);
+    if (condition == Condition.AND) {
+      if (!regexes.isEmpty() || !stopwords.isEmpty()) {
+        return false;
+      }
+      boolean any = false;
+      if (!commits.isEmpty()) {
+        any = true;
+        if (!commitAllowed) {
+          return false;
+        }
+      }
+      if (!paths.isEmpty()) {
+        any = true;
+        if (!pathAllowed) {
+          return false;
+        }
+      }
+      return any;
+    }
+    return commitAllowed || pathAllowed;
+  }
+
+  /** Whether a finding is allowed, given its secret, match, line, commit and path. */
+  boolean allowsFinding(String secret, String match, String line, String commit, String path) {
+    String target =
+        switch (regexTarget) {
+          case MATCH -> match;
+          case LINE -> line;
+          case SECRET -> secret;
+        };
+    if (condition == Condition.AND) {
+      boolean any = false;
+      if (!commits.isEmpty()) {
+        any = true;
+        if (!commitAllowed(commit)) {
+          return false;
+        }
+      }
+      if (!paths.isEmpty()) {
+        any = true;
+        if (!pathAllowed(path)) {
+          return false;
+        }
+      }
+      if (!regexes.isEmpty()) {
+        any = true;
+        if (!regexAllowed(target)) {
+          return false;
+        }
+      }
+      if (!stopwords.isEmpty()) {
+        any = true;
+        if (!containsStopword(secret)) {
+          return false;
+        }
+      }
+      return any;
+    }
+    return commitAllowed(commit)
+        || pathAllowed(path)
+        || regexAllowed(target)
+        || containsStopword(secret);
+  }
+}

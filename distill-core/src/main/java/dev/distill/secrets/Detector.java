@@ -1,0 +1,447 @@
+package dev.distill.secrets;
+
+import com.google.re2j.Matcher;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Runs a {@link SecretsConfig} over fragments the way gitleaks does: global and rule path/commit
+ * allowlists, keyword prefilter, regex, secret group, entropy, {@code gitleaks:allow}, finding
+ * allowlists, decoding passes, and dropping generic findings that a specific rule also made.
+ * Thread-safe: one detector serves every worker.
+ */
+public final class Detector {
+  /** The inline comment that silences a line. */
+  public static final String ALLOW_COMMENT = "gitleaks:allow";
+
+  private final SecretsConfig config;
+  private final KeywordMatcher keywords;
+  private final int[][] ruleKeywordIndexes;
+  private final boolean[][] ruleKeywordMask;
+  private final int[] ruleMaxLength;
+  private final int[] ruleMaxNewlines;
+  private final int maxDecodeDepth;
+  private final boolean honourAllowComments;
+
+  /**
+   * @param maxDecodeDepth decoding passes after the first (0 disables decoding)
+   * @param honourAllowComments false to report lines marked {@code gitleaks:allow} too
+   */
+  public Detector(SecretsConfig config, int maxDecodeDepth, boolean honourAllowComments) {
+    this.config = config;
+    this.maxDecodeDepth = Math.max(0, maxDecodeDepth);
+    this.honourAllowComments = honourAllowComments;
+    List<String> all = new ArrayList<>();
+    for (SecretRule r : config.rules()) {
+      all.addAll(r.keywords());
+    }
+    this.keywords = new KeywordMatcher(all);
+    List<String> kws = keywords.keywords();
+    int n = config.rules().size();
+    ruleKeywordIndexes = new int[n][];
+    ruleKeywordMask = new boolean[n][kws.size()];
+    ruleMaxLength = new int[n];
+    ruleMaxNewlines = new int[n];
+    for (int i = 0; i < n; i++) {
+      SecretRule r = config.rules().get(i);
+      ruleKeywordIndexes[i] = r.keywords().stream().mapToInt(kws::indexOf).toArray();
+      for (int k : ruleKeywordIndexes[i]) {
+        ruleKeywordMask[i][k] = true;
+      }
+      ruleMaxLength[i] =
+          r.regex() == null ? MatchLength.UNBOUNDED : MatchLength.of(r.regex().pattern());
+      ruleMaxNewlines[i] =
+          r.regex() == null ? MatchLength.UNBOUNDED : MatchLength.newlines(r.regex().pattern());
+    }
+  }
+
+  public Detector(SecretsConfig config) {
+    this(config, 5, true);
+  }
+
+  public SecretsConfig config() {
+    return config;
+  }
+
+  /** The findings in one fragment. */
+  public List<SecretFinding> detect(Fragment fragment) {
+    String sha = fragment.commit() == null ? null : fragment.commit().sha();
+    for (Allowlist a : config.allowlists()) {
+      if (a.allowsFragment(sha, fragment.path())) {
+        return List.of();
+      }
+    }
+    List<SecretFinding> findings = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    String text = fragment.raw();
+    List<Decoder.Pass> passes = new ArrayList<>();
+    LineIndex lines = new LineIndex(fragment.raw());
+    for (int depth = 0; ; depth++) {
+      long[] occurrences = keywords.findAll(text);
+      BitSet hits = new BitSet();
+      for (long o : occurrences) {
+        hits.set((int) (o >>> 32));
+      }
+      List<SecretRule> rules = config.rules();
+      for (int i = 0; i < rules.size(); i++) {
+        SecretRule rule = rules.get(i);
+        int[] kw = ruleKeywordIndexes[i];
+        boolean run = kw.length == 0;
+        for (int k : kw) {
+          if (hits.get(k)) {
+            run = true;
+            break;
+          }
+        }
+        if (run) {
+          int[] windows =
+              kw.length == 0 ? new int[] {0, text.length()} : windows(text, i, occurrences);
+          detectRule(fragment, text, windows, rule, passes, lines, findings, seen);
+        }
+      }
+      if (depth >= maxDecodeDepth) {
+        break;
+      }
+      Decoder.Pass pass = Decoder.decode(text);
+      if (pass.segments().isEmpty()) {
+        break;
+      }
+      passes.add(pass);
+      text = pass.text();
+    }
+    return dropGenericDuplicates(findings);
+  }
+
+  /**
+   * The parts of {@code text} where rule {@code i} can match around its keyword occurrences,
+   * merged: up to {@value #PREFIX} chars before the keyword, and after it to the end of its line
+   * (one more line when the rule's match can span a newline), never beyond the rule's longest
+   * match. A rule whose match can span any number of lines gets the whole text. This assumes, as
+   * gitleaks' rules are written, that a match contains its keyword and starts at most {@value
+   * #PREFIX} chars before.
+   */
+  private int[] windows(String text, int i, long[] occurrences) {
+    int max = ruleMaxLength[i];
+    int newlines = ruleMaxNewlines[i];
+    int len = text.length();
+    if (newlines == MatchLength.UNBOUNDED || len <= SMALL_TEXT) {
+      return new int[] {0, len};
+    }
+    boolean[] mask = ruleKeywordMask[i];
+    int[] out = new int[8];
+    int count = 0;
+    long reach = max == MatchLength.UNBOUNDED ? LONG_LINE : (long) max + 1;
+    for (long o : occurrences) {
+      int k = (int) (o >>> 32);
+      if (!mask[k]) {
+        continue;
+      }
+      int end = (int) o;
+      int start = end - keywords.keywords().get(k).length();
+      int from = Math.max(0, start - Math.min(max, PREFIX) - 1);
+      int lineStart = text.lastIndexOf('\n', start - 1);
+      if (lineStart > from) {
+        from = lineStart; // keep the newline itself as context for anchors and \s
+      }
+      int lineEnd = text.indexOf('\n', end);
+      if (lineEnd >= 0 && newlines > 0) {
+        int next = text.indexOf('\n', lineEnd + 1);
+        lineEnd = next < 0 ? len : next;
+      }
+      long to = Math.min(lineEnd < 0 ? len : lineEnd + 1L, start + reach);
+      to = Math.min(len, Math.max(to, end));
+      if (count > 0 && from <= out[count - 1]) {
+        out[count - 2] = Math.min(out[count - 2], from);
+        out[count - 1] = (int) Math.max(out[count - 1], to);
+      } else {
+        if (count + 2 > out.length) {
+          out = java.util.Arrays.copyOf(out, out.length * 2);
+        }
+        out[count++] = from;
+        out[count++] = (int) to;
+      }
+    }
+    return java.util.Arrays.copyOf(out, count);
+  }
+
+  /** How far before its keyword a match may start. */
+  static final int PREFIX = 64;
+
+  /** Texts this short are matched whole. */
+  private static final int SMALL_TEXT = 2048;
+
+  /** How far after its keyword a long-line match may run. */
+  private static final int LONG_LINE = 4096;
+
+  private void detectRule(
+      Fragment fragment,
+      String text,
+      int[] windows,
+      SecretRule rule,
+      List<Decoder.Pass> passes,
+      LineIndex lines,
+      List<SecretFinding> findings,
+      Set<String> seen) {
+    String sha = fragment.commit() == null ? null : fragment.commit().sha();
+    for (Allowlist a : rule.allowlists()) {
+      if (a.allowsFragment(sha, fragment.path())) {
+        return;
+      }
+    }
+    boolean decoded = !passes.isEmpty();
+    if (rule.path() != null) {
+      boolean pathMatches = rule.path().matcher(fragment.path()).find();
+      if (rule.regex() == null) {
+        if (pathMatches && !decoded && fragment.firstOfFile()) {
+          findings.add(
+              new SecretFinding(
+                  rule.id(),
+                  rule.description(),
+                  fragment.path(),
+                  0,
+                  0,
+                  0,
+                  0,
+                  "file detected: " + fragment.path(),
+                  "",
+                  "",
+                  0,
+                  rule.tags(),
+                  fragment.commit()));
+        }
+        return;
+      }
+      if (!pathMatches) {
+        return;
+      }
+    }
+    if (rule.regex() == null) {
+      return;
+    }
+    for (int w = 0; w < windows.length; w += 2) {
+      matchWindow(fragment, text, windows[w], windows[w + 1], rule, passes, lines, findings, seen);
+    }
+  }
+
+  private void matchWindow(
+      Fragment fragment,
+      String text,
+      int windowStart,
+      int windowEnd,
+      SecretRule rule,
+      List<Decoder.Pass> passes,
+      LineIndex lines,
+      List<SecretFinding> findings,
+      Set<String> seen) {
+    boolean decoded = !passes.isEmpty();
+    String window =
+        windowStart == 0 && windowEnd == text.length()
+            ? text
+            : text.substring(windowStart, windowEnd);
+    Matcher m = rule.regex().matcher(window);
+    int from = 0;
+    while (from <= window.length() && m.find(from)) {
+      int start = windowStart + m.start();
+      int end = windowStart + m.end();
+      from = m.end() > m.start() ? m.end() : m.end() + 1;
+      String secret = trimNewlines(text.substring(start, end));
+      List<String> tags = new ArrayList<>(rule.tags());
+      String currentLine;
+      int origStart;
+      int origEnd;
+      if (decoded) {
+        Decoder.Pass last = passes.get(passes.size() - 1);
+        List<Decoder.Segment> overlap = last.overlapping(start, end);
+        if (overlap.isEmpty()) {
+          continue; // already reported in an earlier pass
+        }
+        origStart = toOriginal(passes, overlap.get(0).start());
+        origEnd = toOriginal(passes, overlap.get(overlap.size() - 1).end() - 1) + 1;
+        Set<String> encodings = new LinkedHashSet<>();
+        for (Decoder.Segment s : overlap) {
+          encodings.add("decoded:" + s.encoding());
+        }
+        tags.addAll(encodings);
+        tags.add("decode-depth:" + passes.size());
+        currentLine = lineAround(text, start, end);
+      } else {
+        int lead = text.substring(start, end).indexOf(secret);
+        origStart = start + Math.max(0, lead);
+        origEnd = origStart + secret.length();
+        currentLine = null;
+      }
+      String raw = fragment.raw();
+      int startLine = lines.lineOf(origStart);
+      int endLine = lines.lineOf(Math.max(origStart, origEnd - 1));
+      int startColumn = origStart - lines.lineStart(startLine) + 1;
+      int endColumn = origEnd - lines.lineStart(endLine);
+      if (startLine == 0) {
+        startColumn += fragment.startColumnOffset();
+      }
+      if (endLine == 0) {
+        endColumn += fragment.startColumnOffset();
+      }
+      String line = raw.substring(lines.lineStart(startLine), lines.lineEnd(endLine));
+      if (honourAllowComments && line.contains(ALLOW_COMMENT)) {
+        continue;
+      }
+      if (currentLine == null) {
+        currentLine = line;
+      }
+      String match = secret;
+      Matcher groups = rule.regex().matcher(match);
+      if (groups.groupCount() >= 1 && groups.find()) {
+        if (rule.secretGroup() > 0) {
+          String g = groups.group(rule.secretGroup());
+          secret = g == null ? "" : g;
+        } else {
+          for (int g = 1; g <= groups.groupCount(); g++) {
+            String s = groups.group(g);
+            if (s != null && !s.isEmpty()) {
+              secret = s;
+              break;
+            }
+          }
+        }
+      }
+      double entropy = ShannonEntropy.of(secret);
+      if (rule.entropy() != 0 && entropy <= rule.entropy()) {
+        continue;
+      }
+      if (allowed(config.allowlists(), secret, match, currentLine, fragment)
+          || allowed(rule.allowlists(), secret, match, currentLine, fragment)) {
+        continue;
+      }
+      int absoluteLine = fragment.startLine() + startLine;
+      if (!seen.add(rule.id() + "\u0000" + absoluteLine + "\u0000" + secret)) {
+        continue;
+      }
+      findings.add(
+          new SecretFinding(
+              rule.id(),
+              rule.description(),
+              fragment.path(),
+              absoluteLine,
+              fragment.startLine() + endLine,
+              startColumn,
+              endColumn,
+              match,
+              secret,
+              line,
+              entropy,
+              tags,
+              fragment.commit()));
+    }
+  }
+
+  private static boolean allowed(
+      List<Allowlist> lists, String secret, String match, String line, Fragment fragment) {
+    String sha = fragment.commit() == null ? null : fragment.commit().sha();
+    for (Allowlist a : lists) {
+      if (a.allowsFinding(secret, match, line, sha, fragment.path())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int toOriginal(List<Decoder.Pass> passes, int pos) {
+    for (int i = passes.size() - 1; i >= 0; i--) {
+      pos = passes.get(i).toPrevious(pos);
+    }
+    return pos;
+  }
+
+  private static String lineAround(String text, int start, int end) {
+    int s = text.lastIndexOf('\n', Math.max(0, start - 1));
+    int e = text.indexOf('\n', end);
+    return text.substring(s < 0 ? 0 : s + 1, e < 0 ? text.length() : e);
+  }
+
+  private static String trimNewlines(String s) {
+    int b = 0;
+    int e = s.length();
+    while (b < e && s.charAt(b) == '\n') {
+      b++;
+    }
+    while (e > b && s.charAt(e - 1) == '\n') {
+      e--;
+    }
+    return s.substring(b, e);
+  }
+
+  /** A generic rule's finding is dropped when a specific rule found a secret containing it. */
+  private static List<SecretFinding> dropGenericDuplicates(List<SecretFinding> findings) {
+    if (findings.size() < 2) {
+      return findings;
+    }
+    List<SecretFinding> out = new ArrayList<>(findings.size());
+    for (SecretFinding f : findings) {
+      boolean keep = true;
+      if (f.ruleId().toLowerCase(Locale.ROOT).contains("generic")) {
+        for (SecretFinding o : findings) {
+          if (o != f
+              && o.startLine() == f.startLine()
+              && !o.ruleId().equals(f.ruleId())
+              && o.secret().contains(f.secret())
+              && !o.ruleId().toLowerCase(Locale.ROOT).contains("generic")) {
+            keep = false;
+            break;
+          }
+        }
+      }
+      if (keep) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+
+  /** Newline positions of a fragment, computed once, for line and column numbers. */
+  private static final class LineIndex {
+    private final String raw;
+    private int[] newlines;
+
+    LineIndex(String raw) {
+      this.raw = raw;
+    }
+
+    private int[] newlines() {
+      if (newlines == null) {
+        int count = 0;
+        for (int i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) {
+          count++;
+        }
+        int[] nl = new int[count];
+        int k = 0;
+        for (int i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) {
+          nl[k++] = i;
+        }
+        newlines = nl;
+      }
+      return newlines;
+    }
+
+    /** 0-based line of a position. */
+    int lineOf(int pos) {
+      int[] nl = newlines();
+      int i = java.util.Arrays.binarySearch(nl, pos);
+      return i >= 0 ? i : -i - 1;
+    }
+
+    int lineStart(int line) {
+      return line == 0 ? 0 : newlines()[line - 1] + 1;
+    }
+
+    int lineEnd(int line) {
+      int[] nl = newlines();
+      int end = line < nl.length ? nl[line] : raw.length();
+      return end > lineStart(line) && raw.charAt(end - 1) == '\r' ? end - 1 : end;
+    }
+  }
+}

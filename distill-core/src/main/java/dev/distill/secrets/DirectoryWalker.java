@@ -1,0 +1,85 @@
+package dev.distill.secrets;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.jgit.ignore.IgnoreNode;
+
+/**
+ * Lists the regular files of a tree in a stable order, skipping {@code .git} and, when asked, what
+ * {@code .gitignore} files ignore (git's rules, through JGit's {@link IgnoreNode}). Symbolic links
+ * are not followed.
+ */
+final class DirectoryWalker {
+  private final Path root;
+  private final boolean honourGitignore;
+
+  DirectoryWalker(Path root, boolean honourGitignore) {
+    this.root = root;
+    this.honourGitignore = honourGitignore;
+  }
+
+  List<Path> files() throws IOException {
+    List<Path> out = new ArrayList<>();
+    walk(root, new ArrayList<>(), out);
+    return out;
+  }
+
+  /** An ignore node with the directory it applies to (relative, '/'-separated, "" for root). */
+  private record Scope(String dir, IgnoreNode node) {}
+
+  private void walk(Path dir, List<Scope> scopes, List<Path> out) throws IOException {
+    List<Scope> here = scopes;
+    if (honourGitignore) {
+      Path gi = dir.resolve(".gitignore");
+      if (Files.isRegularFile(gi, LinkOption.NOFOLLOW_LINKS)) {
+        IgnoreNode node = new IgnoreNode();
+        try (var in = Files.newInputStream(gi)) {
+          node.parse(in);
+        }
+        here = new ArrayList<>(scopes);
+        here.add(new Scope(relative(dir), node));
+      }
+    }
+    List<Path> children;
+    try (Stream<Path> s = Files.list(dir)) {
+      children = s.sorted().toList();
+    }
+    for (Path child : children) {
+      String name = child.getFileName().toString();
+      boolean isDir = Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS);
+      if (isDir && name.equals(".git")) {
+        continue;
+      }
+      if (honourGitignore && ignored(relative(child), isDir, here)) {
+        continue;
+      }
+      if (isDir) {
+        walk(child, here, out);
+      } else if (Files.isRegularFile(child, LinkOption.NOFOLLOW_LINKS)) {
+        out.add(child);
+      }
+    }
+  }
+
+  /** The innermost .gitignore with an opinion decides, as in git. */
+  private static boolean ignored(String rel, boolean isDir, List<Scope> scopes) {
+    for (int i = scopes.size() - 1; i >= 0; i--) {
+      Scope s = scopes.get(i);
+      String sub = s.dir().isEmpty() ? rel : rel.substring(s.dir().length() + 1);
+      Boolean r = s.node().checkIgnored(sub, isDir);
+      if (r != null) {
+        return r;
+      }
+    }
+    return false;
+  }
+
+  private String relative(Path p) {
+    return root.relativize(p).toString().replace('\\', '/');
+  }
+}

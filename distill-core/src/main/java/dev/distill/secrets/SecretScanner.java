@@ -1,0 +1,343 @@
+package dev.distill.secrets;
+
+import dev.distill.DistillException;
+import dev.distill.progress.ProgressListener;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Scans a source for secrets with one {@link Detector}: a directory tree, a git repository's
+ * history or staged changes, a stream, or a list of files (e.g. from image layers). Files and
+ * commits are scanned in parallel on a bounded pool; binary and oversized files are skipped with a
+ * note. Never prints: notes and progress go to the {@link ProgressListener}.
+ */
+public final class SecretScanner {
+  static final int SNIFF_BYTES = 8 * 1024;
+
+  private final Detector detector;
+  private final ScanOptions options;
+  private final Suppressions suppressions;
+  private final ProgressListener progress;
+
+  public SecretScanner(
+      Detector detector,
+      ScanOptions options,
+      Suppressions suppressions,
+      ProgressListener progress) {
+    this.detector = detector;
+    this.options = options;
+    this.suppressions = suppressions;
+    this.progress = new SynchronizedProgress(progress);
+  }
+
+  /** Every regular file under {@code root} (paths relative to it, '/'-separated). */
+  public ScanResult scanDirectory(Path root) {
+    if (!Files.isDirectory(root)) {
+      throw new DistillException("cannot scan " + root + ": not a directory");
+    }
+    Collector c = new Collector();
+    List<Path> files;
+    try {
+      files = new DirectoryWalker(root, options.honourGitignore()).files();
+    } catch (IOException e) {
+      throw new DistillException("cannot list " + root + ": " + e.getMessage(), e);
+    }
+    String task = "secrets: files";
+    progress.started(task, files.size());
+    AtomicLong done = new AtomicLong();
+    runAll(
+        files,
+        file -> {
+          String rel = root.relativize(file).toString().replace('\\', '/');
+          try {
+            long size = Files.size(file);
+            if (tooBig(rel, size, c)) {
+              return;
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+              scanStream(in, rel, null, 1, c);
+            }
+          } catch (IOException e) {
+            c.note("skipped " + rel + ": cannot read (" + e.getMessage() + ")");
+          } finally {
+            advance(task, done, files.size());
+          }
+        });
+    progress.finished(task);
+    return c.result();
+  }
+
+  /** Files given by path and bytes, e.g. the files inside an image's layers. */
+  public ScanResult scanFiles(Iterable<NamedContent> files) {
+    Collector c = new Collector();
+    String task = "secrets: files";
+    progress.started(task, -1);
+    AtomicLong done = new AtomicLong();
+    runAll(
+        files,
+        f -> {
+          try {
+            if (!tooBig(f.path(), f.content().length, c)) {
+              scanStream(new ByteArrayInputStream(f.content()), f.path(), null, 1, c);
+            }
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          } finally {
+            advance(task, done, -1);
+          }
+        });
+    progress.finished(task);
+    return c.result();
+  }
+
+  /** One stream (e.g. stdin), reported under {@code name}. */
+  public ScanResult scanStream(InputStream in, String name) {
+    Collector c = new Collector();
+    try {
+      scanStream(in, name, null, 1, c);
+    } catch (IOException e) {
+      throw new DistillException("cannot read " + name + ": " + e.getMessage(), e);
+    }
+    return c.result();
+  }
+
+  /** Added lines of every commit reachable from any ref of the repository at {@code repoDir}. */
+  public ScanResult scanGitHistory(Path repoDir) {
+    Collector c = new Collector();
+    try (GitHistorySource git = GitHistorySource.open(repoDir, options, progress)) {
+      List<org.eclipse.jgit.lib.ObjectId> commits = git.commits();
+      String task = "secrets: commits";
+      progress.started(task, commits.size());
+      AtomicLong done = new AtomicLong();
+      runAll(
+          commits,
+          id -> {
+            try {
+              git.addedFragments(
+                  id,
+                  (raw, path, startLine, commit) -> scanText(raw, path, startLine, commit, c),
+                  c::note);
+            } catch (IOException e) {
+              c.note("skipped commit " + id.name() + ": " + e.getMessage());
+            } finally {
+              advance(task, done, commits.size());
+            }
+          });
+      progress.finished(task);
+    } catch (IOException e) {
+      throw new DistillException(
+          "cannot read git repository " + repoDir + ": " + e.getMessage(), e);
+    }
+    return c.result();
+  }
+
+  /** Lines added in the index against HEAD: what a pre-commit hook must check. */
+  public ScanResult scanStaged(Path repoDir) {
+    Collector c = new Collector();
+    try (GitHistorySource git = GitHistorySource.open(repoDir, options, progress)) {
+      git.stagedFragments(
+          (raw, path, startLine, commit) -> scanText(raw, path, startLine, commit, c), c::note);
+    } catch (IOException e) {
+      throw new DistillException(
+          "cannot read git repository " + repoDir + ": " + e.getMessage(), e);
+    }
+    return c.result();
+  }
+
+  /** Whether {@code dir} is inside a git work tree (or is a git directory). */
+  public static boolean isGitRepository(Path dir) {
+    return GitHistorySource.isGitRepository(dir);
+  }
+
+  private boolean tooBig(String path, long size, Collector c) {
+    if (options.maxFileBytes() > 0 && size > options.maxFileBytes()) {
+      c.note(
+          "skipped "
+              + path
+              + ": "
+              + size
+              + " bytes is over the size limit of "
+              + options.maxFileBytes()
+              + " bytes");
+      return true;
+    }
+    return false;
+  }
+
+  private void scanStream(
+      InputStream in, String path, CommitInfo commit, int firstLine, Collector c)
+      throws IOException {
+    ChunkReader reader = new ChunkReader(in, options.chunkBytes(), options.maxLineBytes());
+    if (isBinary(reader.peek(SNIFF_BYTES))) {
+      c.note("skipped " + path + ": binary content");
+      return;
+    }
+    c.files.incrementAndGet();
+    for (ChunkReader.Chunk chunk = reader.next(); chunk != null; chunk = reader.next()) {
+      c.bytes.addAndGet(chunk.text().length());
+      Fragment f =
+          new Fragment(
+              chunk.text(),
+              path,
+              firstLine + chunk.startLine() - 1,
+              commit,
+              chunk.first(),
+              chunk.startColumnOffset());
+      c.add(detector.detect(f));
+    }
+    if (reader.cutLongLine()) {
+      c.note(
+          path
+              + ": a line longer than "
+              + options.maxLineBytes()
+              + " bytes was scanned in pieces; a secret across a cut can be missed");
+    }
+  }
+
+  private void scanText(byte[] raw, String path, int startLine, CommitInfo commit, Collector c) {
+    try {
+      scanStream(new ByteArrayInputStream(raw), path, commit, startLine, c);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Binary when a NUL byte occurs in the first 8 KiB. */
+  static boolean isBinary(byte[] head) {
+    for (byte b : head) {
+      if (b == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private void advance(String task, AtomicLong done, long total) {
+    long d = done.incrementAndGet();
+    if (d % 100 == 0 || d == total) {
+      progress.advanced(task, d, total);
+    }
+  }
+
+  /**
+   * Runs {@code work} over {@code items} on a bounded pool; the caller runs work when it is full.
+   */
+  private <T> void runAll(Iterable<T> items, java.util.function.Consumer<T> work) {
+    int threads = Math.max(1, options.threads());
+    if (threads == 1) {
+      items.forEach(work);
+      return;
+    }
+    ThreadPoolExecutor pool =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            10,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(threads * 8),
+            r -> {
+              Thread t = new Thread(r, "distill-secrets");
+              t.setDaemon(true);
+              return t;
+            },
+            new ThreadPoolExecutor.CallerRunsPolicy());
+    List<Future<?>> futures = new ArrayList<>();
+    try {
+      for (T item : items) {
+        futures.add(pool.submit(() -> work.accept(item)));
+        if (futures.size() > 4096) {
+          drain(futures);
+        }
+      }
+      drain(futures);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void drain(List<Future<?>> futures) {
+    for (Future<?> f : futures) {
+      try {
+        f.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException(cause);
+      }
+    }
+    futures.clear();
+  }
+
+  /** Collects findings and notes from all workers. */
+  private final class Collector {
+    final ConcurrentLinkedQueue<SecretFinding> findings = new ConcurrentLinkedQueue<>();
+    final ConcurrentLinkedQueue<String> notes = new ConcurrentLinkedQueue<>();
+    final AtomicLong files = new AtomicLong();
+    final AtomicLong bytes = new AtomicLong();
+
+    void add(List<SecretFinding> found) {
+      findings.addAll(found);
+    }
+
+    void note(String message) {
+      notes.add(message);
+      progress.note(message);
+    }
+
+    ScanResult result() {
+      List<SecretFinding> list = new ArrayList<>(suppressions.filter(new ArrayList<>(findings)));
+      list.sort(
+          Comparator.comparing((SecretFinding f) -> f.commit() == null ? "" : f.commit().date())
+              .thenComparing(f -> f.commit() == null ? "" : f.commit().sha())
+              .thenComparing(SecretFinding::path)
+              .thenComparingInt(SecretFinding::startLine)
+              .thenComparingInt(SecretFinding::startColumn)
+              .thenComparing(SecretFinding::ruleId));
+      List<String> sortedNotes = new ArrayList<>(notes);
+      sortedNotes.sort(null);
+      return new ScanResult(list, sortedNotes, files.get(), bytes.get());
+    }
+  }
+
+  /** Serialises events from the workers: listeners need not be thread-safe. */
+  private record SynchronizedProgress(ProgressListener delegate) implements ProgressListener {
+    @Override
+    public synchronized void started(String task, long total) {
+      delegate.started(task, total);
+    }
+
+    @Override
+    public synchronized void advanced(String task, long done, long total) {
+      delegate.advanced(task, done, total);
+    }
+
+    @Override
+    public synchronized void finished(String task) {
+      delegate.finished(task);
+    }
+
+    @Override
+    public synchronized void note(String message) {
+      delegate.note(message);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.distill.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class KeywordMatcherTest {
+
+  @Test
+  void findsOverlappingKeywordsCaseInsensitively() {
+    KeywordMatcher m = new KeywordMatcher(List.of("he", "she", "HERS", "his", "ghp_"));
+    BitSet found = m.find("uSHErs and GHP_x");
+    assertThat(names(m, found)).containsExactlyInAnyOrder("he", "she", "hers", "ghp_");
+    assertThat(names(m, m.find("nothing here?"))).containsExactly("he");
+  }
+
+  @Test
+  void nonAsciiKeywordsAndText() {
+    KeywordMatcher m = new KeywordMatcher(List.of("clé", "key"));
+    assertThat(names(m, m.find("la CLÉ est là"))).containsExactly("clé");
+    assertThat(names(m, m.find("ünïcode KEY"))).containsExactly("key");
+  }
+
+  @Test
+  void agreesWithNaiveSearchOnSeededRandomText() {
+    Random random = new Random(42);
+    String alphabet = "abAB_-c";
+    for (int round = 0; round < 200; round++) {
+      List<String> words = new ArrayList<>();
+      for (int i = 0; i < 1 + random.nextInt(8); i++) {
+        words.add(randomText(random, alphabet, 1 + random.nextInt(4)));
+      }
+      String text = randomText(random, alphabet, random.nextInt(60));
+      KeywordMatcher m = new KeywordMatcher(words);
+      BitSet found = m.find(text);
+      String lower = text.toLowerCase(Locale.ROOT);
+      for (int k = 0; k < m.keywords().size(); k++) {
+        assertThat(found.get(k))
+            .as("keyword %s in %s", m.keywords().get(k), text)
+            .isEqualTo(lower.contains(m.keywords().get(k)));
+      }
+    }
+  }
+
+  private static String randomText(Random r, String alphabet, int n) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+    }
+    return b.toString();
+  }
+
+  private static List<String> names(KeywordMatcher m, BitSet found) {
+    return found.stream().mapToObj(i -> m.keywords().get(i)).toList();
+  }
+}

@@ -1,0 +1,174 @@
+package dev.distill.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.distill.progress.ProgressListener;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SecretScannerTest {
+  static final String TOKEN_RULE =
+      """
+      [[rules]]
+      id = "tok"
+      description = "test token"
+      regex = '''tok_([a-zA-Z0-9]{16})'''
+      keywords = ["tok_"]
+      """;
+  static final String SECRET = "tok_Ab3dEf7hIj1lMn5p";
+
+  private static SecretScanner scanner(ScanOptions options, Suppressions s, List<String> notes) {
+    ProgressListener listener =
+        new ProgressListener() {
+          @Override
+          public void note(String message) {
+            notes.add(message);
+          }
+        };
+    return new SecretScanner(
+        new Detector(GitleaksConfigLoader.parse(TOKEN_RULE, "t")), options, s, listener);
+  }
+
+  @Test
+  void scansATreeSkippingBinaryAndOversizedFilesWithNotes(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("src/deep"));
+    Files.writeString(dir.resolve("src/deep/app.py"), "x = 1\ny = '" + SECRET + "'\n");
+    byte[] binary = ("head\0" + SECRET).getBytes(StandardCharsets.UTF_8);
+    Files.write(dir.resolve("blob.bin"), binary);
+    Files.writeString(dir.resolve("big.txt"), SECRET + "\n" + "z".repeat(5000));
+    Files.createDirectories(dir.resolve(".git"));
+    Files.writeString(dir.resolve(".git/config"), SECRET);
+    List<String> notes = new ArrayList<>();
+    ScanResult r =
+        scanner(ScanOptions.defaults().withMaxFileBytes(4096), Suppressions.NONE, notes)
+            .scanDirectory(dir);
+    assertThat(r.findings())
+        .extracting(SecretFinding::fingerprint)
+        .containsExactly("src/deep/app.py:tok:2");
+    assertThat(r.notes()).anyMatch(n -> n.contains("blob.bin") && n.contains("binary"));
+    assertThat(r.notes()).anyMatch(n -> n.contains("big.txt") && n.contains("size limit"));
+    assertThat(notes).containsExactlyInAnyOrderElementsOf(r.notes());
+  }
+
+  @Test
+  void honoursGitignoreOnlyWhenAsked(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve(".gitignore"), "*.env\n!keep.env\n");
+    Files.writeString(dir.resolve("prod.env"), SECRET);
+    Files.writeString(dir.resolve("keep.env"), SECRET);
+    Files.createDirectories(dir.resolve("sub"));
+    Files.writeString(dir.resolve("sub/.gitignore"), "local.txt\n");
+    Files.writeString(dir.resolve("sub/local.txt"), SECRET);
+    Files.writeString(dir.resolve("sub/other.txt"), SECRET);
+    List<String> notes = new ArrayList<>();
+    ScanResult all = scanner(ScanOptions.defaults(), Suppressions.NONE, notes).scanDirectory(dir);
+    assertThat(all.findings()).hasSize(4);
+    ScanResult honoured =
+        scanner(ScanOptions.defaults().withHonourGitignore(true), Suppressions.NONE, notes)
+            .scanDirectory(dir);
+    assertThat(honoured.findings())
+        .extracting(SecretFinding::path)
+        .containsExactly("keep.env", "sub/other.txt");
+  }
+
+  @Test
+  void gitleaksIgnoreAndBaselineSuppressExactlyWhatTheyName(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("a.txt"), SECRET + "\n" + SECRET + "\n");
+    Files.writeString(dir.resolve("b.txt"), SECRET + "\n");
+    Set<String> ignore = Suppressions.parseGitleaksIgnore("# comment\na.txt:tok:2\n\n");
+    Path baseline = dir.resolve("baseline.json");
+    Files.writeString(baseline, "[{\"RuleID\":\"tok\",\"Fingerprint\":\"b.txt:tok:1\"}]");
+    List<String> notes = new ArrayList<>();
+    ScanResult r =
+        scanner(
+                ScanOptions.defaults(),
+                new Suppressions(ignore, Suppressions.readBaseline(baseline)),
+                notes)
+            .scanDirectory(dir);
+    assertThat(r.findings()).extracting(SecretFinding::fingerprint).containsExactly("a.txt:tok:1");
+  }
+
+  @Test
+  void scansLayerFilesAndStreams() {
+    List<String> notes = new ArrayList<>();
+    SecretScanner s = scanner(ScanOptions.defaults().withThreads(2), Suppressions.NONE, notes);
+    List<NamedContent> files = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      String text = i % 10 == 0 ? "line\n" + SECRET : "nothing here " + i;
+      files.add(new NamedContent("etc/f" + i, text.getBytes(StandardCharsets.UTF_8)));
+    }
+    files.add(new NamedContent("usr/bin/tool", new byte[] {1, 0, 2}));
+    ScanResult r = s.scanFiles(files);
+    assertThat(r.findings()).hasSize(5).allMatch(f -> f.startLine() == 2);
+    assertThat(r.notes()).containsExactly("skipped usr/bin/tool: binary content");
+    ScanResult in =
+        s.scanStream(
+            new ByteArrayInputStream(("a\nb\n" + SECRET).getBytes(StandardCharsets.UTF_8)),
+            "stdin");
+    assertThat(in.findings()).extracting(SecretFinding::fingerprint).containsExactly("stdin:tok:3");
+  }
+
+  @Test
+  void largeFilesAreScannedInChunksWithCorrectLineNumbers() {
+    StringBuilder b = new StringBuilder();
+    for (int i = 1; i <= 30_000; i++) {
+      b.append(i == 25_000 ? SECRET : "filler line number " + i).append('\n');
+    }
+    List<String> notes = new ArrayList<>();
+    ScanResult r =
+        scanner(ScanOptions.defaults(), Suppressions.NONE, notes)
+            .scanStream(
+                new ByteArrayInputStream(b.toString().getBytes(StandardCharsets.UTF_8)), "big");
+    assertThat(r.findings()).extracting(SecretFinding::startLine).containsExactly(25_000);
+    assertThat(r.notes()).isEmpty();
+  }
+
+  @Test
+  void aHugeSingleLineIsCutIntoBoundedPiecesWithANote() {
+    byte[] line = new byte[5 * 1024 * 1024];
+    java.util.Arrays.fill(line, (byte) 'a');
+    byte[] secret = (" " + SECRET + " ").getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(secret, 0, line, 3 * 1024 * 1024 + 17, secret.length);
+    List<String> notes = new ArrayList<>();
+    ScanResult r =
+        scanner(ScanOptions.defaults(), Suppressions.NONE, notes)
+            .scanStream(new ByteArrayInputStream(line), "one-line");
+    assertThat(r.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.startLine()).isEqualTo(1);
+              assertThat(f.startColumn()).isEqualTo(3 * 1024 * 1024 + 17 + 2);
+            });
+    assertThat(r.notes()).singleElement().asString().contains("scanned in pieces");
+  }
+
+  @Test
+  void pathologicalRegexesFinishInLinearTime() {
+    // Backtracking engines take exponential time on these; RE2J stays linear.
+    String toml =
+        """
+        [[rules]]
+        id = "evil"
+        regex = '''(a+)+$'''
+        [[rules]]
+        id = "evil2"
+        regex = '''(x|x|xx)*y'''
+        """;
+    Detector d = new Detector(GitleaksConfigLoader.parse(toml, "evil"), 0, true);
+    String text = "a".repeat(50_000) + "b" + "x".repeat(50_000);
+    List<String> notes = new ArrayList<>();
+    ScanResult r =
+        new SecretScanner(d, ScanOptions.defaults(), Suppressions.NONE, ProgressListener.NONE)
+            .scanStream(
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "evil.txt");
+    assertThat(r.findings()).isEmpty();
+    assertThat(notes).isEmpty();
+  }
+}
