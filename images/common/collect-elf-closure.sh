@@ -3,7 +3,8 @@
 # loads (as ldd reports them) into DEST under their canonical directories, keeping symlink chains,
 # and writes a dpkg status.d record plus the copyright file for every package that owns a copied
 # file, so scanners still see those packages in the final distroless image.
-# Usage: collect-elf-closure.sh DEST EXECUTABLE...
+# Usage: collect-elf-closure.sh DEST EXECUTABLE... [-- FILE...]
+# FILEs after "--" are copied (and their packages recorded) without looking for libraries.
 set -eu
 dest="$1"
 shift
@@ -39,8 +40,14 @@ copy_chain() {
   done
 }
 
+plain=0
 for exe in "$@"; do
+  if [ "$exe" = "--" ]; then
+    plain=1
+    continue
+  fi
   copy_chain "$exe"
+  [ "$plain" = 0 ] || continue
   ldd "$exe" | awk '$2 == "=>" && $3 ~ /^\// {print $3} $1 ~ /^\// {print $1}' | sort -u >"$owners.libs"
   while read -r lib; do
     copy_chain "$lib"

@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -164,12 +163,16 @@ class ServiceImagesIT {
     }
   }
 
-  private static void startRedis(String name, String volume) throws InterruptedException {
+  static void startRedis(String name, String volume) throws InterruptedException {
+    startRedis(name, volume, "distill-it/redis:test");
+  }
+
+  static void startRedis(String name, String volume, String image) throws InterruptedException {
     Docker.docker(
             Stream.of(
                     List.of("run", "-d", "--name", name, "-v", volume + ":/data"),
                     HARDENED,
-                    List.of("distill-it/redis:test"))
+                    List.of(image))
                 .flatMap(List::stream)
                 .toArray(String[]::new))
         .orThrow();
@@ -182,14 +185,14 @@ class ServiceImagesIT {
     throw new AssertionError("redis did not answer: " + Docker.docker("logs", name).stderr());
   }
 
-  private static String redisCli(String... args) {
+  static String redisCli(String... args) {
     List<String> cmd =
         new java.util.ArrayList<>(List.of("redis-cli", "-h", "127.0.0.1", "-p", "6379"));
     cmd.addAll(List.of(args));
     return Docker.exec(Duration.ofSeconds(30), cmd.toArray(String[]::new)).stdout().strip();
   }
 
-  private static HttpResponse<String> getWhenUp(String url) throws Exception {
+  static HttpResponse<String> getWhenUp(String url) throws Exception {
     HttpClient client = HttpClient.newHttpClient();
     Exception last = null;
     for (int i = 0; i < 60; i++) {
@@ -203,13 +206,5 @@ class ServiceImagesIT {
       }
     }
     throw new AssertionError("nothing answered on " + url, last);
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }
