@@ -14,17 +14,22 @@ import dev.distill.pkgdb.OsRelease;
 import dev.distill.pkgdb.PackageInventory;
 import dev.distill.pkgdb.PackageSource;
 import dev.distill.progress.ProgressListener;
+import dev.distill.report.Report;
+import dev.distill.report.ReportWriters;
 import dev.distill.vuln.IgnoreFile;
 import dev.distill.vuln.OpenVex;
 import dev.distill.vuln.PolicyResult;
 import dev.distill.vuln.Suppression;
 import dev.distill.vuln.VulnDatabase;
 import dev.distill.vuln.VulnDbStore;
+import dev.distill.vuln.VulnFindings;
 import dev.distill.vuln.VulnMatcher;
 import dev.distill.vuln.VulnPolicy;
 import dev.distill.vuln.Vulnerability;
 import dev.distill.vuln.audit.ImageAudit;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -96,7 +101,9 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       defaultValue = "table",
-      description = "Output: table or json (default: ${DEFAULT-VALUE}).")
+      description =
+          "Output: table, json, or a shared report format: sarif, junit, checkstyle, csv"
+              + " (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Option(
@@ -116,7 +123,7 @@ public final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!format.equals("table") && !format.equals("json")) {
-      throw new DistillException("--format must be table or json, not '" + format + "'");
+      ReportWriters.forFormat(format); // an unknown format fails before any work
     }
     Severity threshold;
     try {
@@ -172,6 +179,16 @@ public final class ScanCommand implements Callable<Integer> {
     List<Finding> auditFindings = audit ? ImageAudit.run(opened.audit()) : List.of();
     if (format.equals("json")) {
       out.println(json(inventory, store, database, age, result, auditFindings));
+    } else if (!format.equals("table")) {
+      String version = new Main.Version().getVersion()[0].replaceFirst("^distill ", "");
+      List<Report> reports = new ArrayList<>();
+      reports.add(VulnFindings.report(result.reported(), opened.name(), version));
+      if (audit) {
+        reports.add(ImageAudit.report(opened.audit(), version));
+      }
+      ByteArrayOutputStream buf = new ByteArrayOutputStream();
+      ReportWriters.forFormat(format).write(reports, buf);
+      out.print(buf.toString(StandardCharsets.UTF_8));
     } else {
       printTable(out, inventory, store, age, result);
       if (audit) {

@@ -1,9 +1,10 @@
 package dev.distill.cli;
 
 import dev.distill.DistillException;
+import dev.distill.io.AtomicFiles;
 import dev.distill.progress.ProgressListener;
-import dev.distill.report.CsvReportWriter;
 import dev.distill.report.Report;
+import dev.distill.report.ReportWriters;
 import dev.distill.secrets.Detector;
 import dev.distill.secrets.GitleaksConfigLoader;
 import dev.distill.secrets.ScanOptions;
@@ -17,10 +18,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -99,7 +98,10 @@ public final class SecretsCommand implements Callable<Integer> {
       description = "Exit code when leaks are found.")
   int exitCode;
 
-  @Option(names = "--format", defaultValue = "text", description = "text or csv.")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description = "text, json, sarif, junit, checkstyle or csv (default: ${DEFAULT-VALUE}).")
   String format;
 
   @Option(names = "--report", description = "Write the report to FILE instead of stdout.")
@@ -127,8 +129,8 @@ public final class SecretsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!format.equals("text") && !format.equals("csv")) {
-      throw new DistillException("--format must be text or csv, not '" + format + "'");
+    if (!format.equals("text")) {
+      ReportWriters.forFormat(format); // fails early, before a long scan, on an unknown format
     }
     if (List.of(history, noGit, staged, stdin).stream().filter(b -> b).count() > 1) {
       throw new DistillException("choose one of --history, --no-git, --staged and --stdin");
@@ -184,7 +186,7 @@ public final class SecretsCommand implements Callable<Integer> {
       out.write(output);
       out.flush();
     } else {
-      writeAtomically(report, output);
+      AtomicFiles.write(report, output);
     }
     if (!common.quiet) {
       err.printf(
@@ -197,11 +199,11 @@ public final class SecretsCommand implements Callable<Integer> {
 
   private byte[] render(ScanResult result, SecretsConfig cfg) throws IOException {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    if (format.equals("csv")) {
+    if (!format.equals("text")) {
       Report r =
           new Report(
               SecretFinding.TOOL, version(), cfg.ruleDescriptors(), result.toFindings(redact));
-      new CsvReportWriter().write(List.of(r), buf);
+      ReportWriters.forFormat(format).write(List.of(r), buf);
     } else {
       StringBuilder b = new StringBuilder();
       for (var f : result.toFindings(redact)) {
@@ -229,21 +231,6 @@ public final class SecretsCommand implements Callable<Integer> {
       return new Main.Version().getVersion()[0].replace("distill ", "");
     } catch (IOException e) {
       return "unknown";
-    }
-  }
-
-  private static void writeAtomically(Path target, byte[] bytes) throws IOException {
-    Path abs = target.toAbsolutePath();
-    Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-    try {
-      Files.write(tmp, bytes);
-      try {
-        Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
     }
   }
 

@@ -17,6 +17,7 @@ public record Finding(
     Map<String, String> properties) {
 
   public Finding {
-    properties = Map.copyOf(properties);
+    // Sorted, so every writer prints properties in the same order on every run.
+    properties = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(properties));
   }
 }

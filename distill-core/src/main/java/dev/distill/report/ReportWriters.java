@@ -13,7 +13,8 @@ public final class ReportWriters {
         new JsonReportWriter(),
         new SarifReportWriter(),
         new CheckstyleReportWriter(),
-        new JunitReportWriter());
+        new JunitReportWriter(),
+        new CsvReportWriter());
   }
 
   /** The writer for a format name; {@code text} is an alias of {@code tty}. */
@@ -27,6 +28,6 @@ public final class ReportWriters {
                 new DistillException(
                     "unknown format '"
                         + format
-                        + "'; use one of tty, json, sarif, checkstyle, junit"));
+                        + "'; use one of tty, json, sarif, checkstyle, junit, csv"));
   }
 }

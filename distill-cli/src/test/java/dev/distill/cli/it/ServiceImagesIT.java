@@ -2,6 +2,9 @@ package dev.distill.cli.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.distill.assure.ScanTarget;
 import dev.distill.cli.Main;
 import dev.distill.fs.FsEntry;
 import dev.distill.image.ImageReader;
@@ -92,6 +95,27 @@ class ServiceImagesIT {
     assertThat(image.rootFs().get("bin/sh")).isEmpty();
     assertThat(image.rootFs().get("usr/bin/dpkg")).isEmpty();
     assertThat(image.rootFs().get("var/lib/dpkg/status.d/nginx")).isPresent();
+
+    // Scanners see every package through status.d, and the SBOM lists exactly those.
+    var inventory = ScanTarget.fromImage(image).packages().inventory(false);
+    assertThat(inventory.packages())
+        .extracting(p -> p.name())
+        .contains("nginx", "libc6", "libssl3", "libpcre2-8-0", "zlib1g");
+    Path sbom = work.resolve("nginx.cdx.json");
+    assertThat(
+            Main.run("sbom", first.toString(), "--format", "cyclonedx-json", "-o", sbom.toString()))
+        .isZero();
+    JsonNode components = new ObjectMapper().readTree(sbom.toFile()).get("components");
+    long debComponents =
+        java.util.stream.StreamSupport.stream(components.spliterator(), false)
+            .filter(c -> c.path("purl").asText().startsWith("pkg:deb/debian/"))
+            .count();
+    assertThat(debComponents).isEqualTo(inventory.packages().size());
+    Path db = Path.of("src/test/resources/vulndata/db").toAbsolutePath();
+    assertThat(
+            Main.run(
+                "scan", first.toString(), "--db", db.toString(), "--offline", "--format", "sarif"))
+        .isZero();
 
     Docker.docker("load", "-i", first.toString()).orThrow();
     String name = "distill-it-nginx";
