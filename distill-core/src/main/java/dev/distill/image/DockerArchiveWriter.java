@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.distill.DistillException;
 import dev.distill.image.tar.TarWriter;
+import dev.distill.io.AtomicFiles;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,25 +47,29 @@ public final class DockerArchiveWriter {
     for (Layer l : image.layers()) {
       blobs.putIfAbsent("blobs/sha256/" + l.digest().hex(), l);
     }
-    AtomicFiles.writeFile(
-        file,
-        out -> {
-          TarWriter tar = new TarWriter(out);
-          tar.directory("blobs", 0755, 0, 0, MTIME);
-          tar.directory("blobs/sha256", 0755, 0, 0, MTIME);
-          for (var b : blobs.entrySet()) {
-            if (b.getValue() instanceof byte[] bytes) {
-              tar.file(b.getKey(), 0644, 0, 0, MTIME, bytes);
-            } else {
-              Layer l = (Layer) b.getValue();
-              try (InputStream in = l.openStream()) {
-                tar.file(b.getKey(), 0644, 0, 0, MTIME, l.size(), in);
+    try {
+      AtomicFiles.write(
+          file,
+          out -> {
+            TarWriter tar = new TarWriter(out);
+            tar.directory("blobs", 0755, 0, 0, MTIME);
+            tar.directory("blobs/sha256", 0755, 0, 0, MTIME);
+            for (var b : blobs.entrySet()) {
+              if (b.getValue() instanceof byte[] bytes) {
+                tar.file(b.getKey(), 0644, 0, 0, MTIME, bytes);
+              } else {
+                Layer l = (Layer) b.getValue();
+                try (InputStream in = l.openStream()) {
+                  tar.file(b.getKey(), 0644, 0, 0, MTIME, l.size(), in);
+                }
               }
             }
-          }
-          tar.file("manifest.json", 0644, 0, 0, MTIME, manifestJson);
-          tar.finish();
-        });
+            tar.file("manifest.json", 0644, 0, 0, MTIME, manifestJson);
+            tar.finish();
+          });
+    } catch (IOException e) {
+      throw new DistillException("cannot write " + file + ": " + e.getMessage(), e);
+    }
   }
 
   /** Adds {@code :latest} to a reference without a tag; rejects digests (docker needs a tag). */

@@ -1,6 +1,8 @@
 package dev.distill.image;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.distill.DistillException;
+import dev.distill.io.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -27,31 +29,40 @@ public final class OciLayoutWriter {
         refName == null || refName.isEmpty()
             ? top
             : top.withAnnotation(MediaTypes.REF_NAME_ANNOTATION, refName);
-    AtomicFiles.writeDir(
-        dir,
-        tmp -> {
-          Path blobs = Files.createDirectories(tmp.resolve("blobs").resolve("sha256"));
-          for (Image image : images.images()) {
-            for (Layer layer : image.layers()) {
-              Path p = blobs.resolve(layer.digest().hex());
-              if (!Files.exists(p)) {
-                try (OutputStream out = Files.newOutputStream(p)) {
-                  layer.writeTo(out);
+    if (Files.exists(dir) && !isReplaceable(dir)) {
+      throw new DistillException(
+          dir + " exists and is not an OCI image layout; choose an empty or new directory");
+    }
+    try {
+      AtomicFiles.writeDirectory(
+          dir,
+          tmp -> {
+            Path blobs = Files.createDirectories(tmp.resolve("blobs").resolve("sha256"));
+            for (Image image : images.images()) {
+              for (Layer layer : image.layers()) {
+                Path p = blobs.resolve(layer.digest().hex());
+                if (!Files.exists(p)) {
+                  try (OutputStream out = Files.newOutputStream(p)) {
+                    layer.writeTo(out);
+                  }
                 }
               }
+              Files.write(
+                  blobs.resolve(image.configDescriptor().digest().hex()), image.configBlob());
+              Files.write(blobs.resolve(image.digest().hex()), image.manifestBlob());
             }
-            Files.write(blobs.resolve(image.configDescriptor().digest().hex()), image.configBlob());
-            Files.write(blobs.resolve(image.digest().hex()), image.manifestBlob());
-          }
-          if (images.isMultiPlatform()) {
-            Files.write(blobs.resolve(top.digest().hex()), images.indexBlob());
-          }
-          ObjectNode layout = CanonicalJson.object();
-          layout.put("imageLayoutVersion", "1.0.0");
-          Files.write(tmp.resolve("oci-layout"), CanonicalJson.bytes(layout));
-          Files.write(tmp.resolve("index.json"), ImageIndex.oci(List.of(listed)).toBytes());
-        },
-        OciLayoutWriter::isReplaceable);
+            if (images.isMultiPlatform()) {
+              Files.write(blobs.resolve(top.digest().hex()), images.indexBlob());
+            }
+            ObjectNode layout = CanonicalJson.object();
+            layout.put("imageLayoutVersion", "1.0.0");
+            Files.write(tmp.resolve("oci-layout"), CanonicalJson.bytes(layout));
+            Files.write(tmp.resolve("index.json"), ImageIndex.oci(List.of(listed)).toBytes());
+          },
+          OciLayoutWriter::isReplaceable);
+    } catch (IOException e) {
+      throw new DistillException("cannot write " + dir + ": " + e.getMessage(), e);
+    }
     return listed;
   }
 

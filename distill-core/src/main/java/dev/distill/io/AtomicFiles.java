@@ -4,8 +4,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Writes files so that readers see either the old content or the whole new content: the bytes go to
@@ -36,6 +40,54 @@ public final class AtomicFiles {
       move(tmp, target);
     } finally {
       Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** Something that fills a directory. */
+  @FunctionalInterface
+  public interface DirectoryContent {
+    void writeTo(Path dir) throws IOException;
+  }
+
+  /**
+   * Fills a fresh temporary directory beside {@code target} and renames it into place; an existing
+   * {@code target} is replaced only when {@code replaceable} says it may be (else an {@link
+   * IOException} naming it).
+   */
+  public static void writeDirectory(
+      Path target, DirectoryContent content, Predicate<Path> replaceable) throws IOException {
+    Path abs = target.toAbsolutePath();
+    Path parent = abs.getParent();
+    Files.createDirectories(parent);
+    if (Files.exists(abs) && !replaceable.test(abs)) {
+      throw new IOException(target + " exists and may not be replaced");
+    }
+    Path tmp = Files.createTempDirectory(parent, "." + abs.getFileName() + ".");
+    Path old = null;
+    try {
+      content.writeTo(tmp);
+      if (Files.exists(abs)) {
+        old = Files.createTempDirectory(parent, "." + abs.getFileName() + ".old.");
+        Files.delete(old);
+        Files.move(abs, old);
+      }
+      move(tmp, abs);
+      tmp = null;
+    } finally {
+      deleteTree(tmp);
+      deleteTree(old);
+    }
+  }
+
+  /** Deletes a directory tree (or file); nothing happens for null or a missing path. */
+  public static void deleteTree(Path root) throws IOException {
+    if (root == null || !Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
     }
   }
 

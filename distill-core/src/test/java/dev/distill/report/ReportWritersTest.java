@@ -153,7 +153,7 @@ class ReportWritersTest {
     assertThat(ReportWriters.forFormat("text")).isInstanceOf(TextReportWriter.class);
     assertThat(ReportWriters.all())
         .extracting(ReportWriter::format)
-        .containsExactly("tty", "json", "sarif", "checkstyle", "junit");
+        .containsExactly("tty", "json", "sarif", "checkstyle", "junit", "csv");
     assertThatThrownBy(() -> ReportWriters.forFormat("html"))
         .isInstanceOf(DistillException.class)
         .hasMessageContaining("html");

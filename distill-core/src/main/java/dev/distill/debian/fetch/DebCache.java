@@ -37,15 +37,7 @@ public final class DebCache {
   }
 
   static Path defaultRoot(Map<String, String> env, String home) {
-    String explicit = env.get("DISTILL_CACHE");
-    if (explicit != null && !explicit.isBlank()) {
-      return Path.of(explicit);
-    }
-    String xdg = env.get("XDG_CACHE_HOME");
-    if (xdg != null && !xdg.isBlank()) {
-      return Path.of(xdg, "distill");
-    }
-    return Path.of(home, ".cache", "distill");
+    return dev.distill.io.CacheDirs.defaultRoot(env, home);
   }
 
   public Path root() {

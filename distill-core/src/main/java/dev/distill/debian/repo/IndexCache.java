@@ -32,11 +32,7 @@ public final class IndexCache {
 
   /** {@code DISTILL_CACHE} if set, else {@code ~/.cache/distill}. */
   public static Path defaultRoot(Map<String, String> env) {
-    String override = env.get("DISTILL_CACHE");
-    if (override != null && !override.isBlank()) {
-      return Path.of(override);
-    }
-    return Path.of(System.getProperty("user.home"), ".cache", "distill");
+    return dev.distill.io.CacheDirs.defaultRoot(env, System.getProperty("user.home"));
   }
 
   public Path root() {
