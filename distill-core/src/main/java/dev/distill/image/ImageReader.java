@@ -345,7 +345,7 @@ public final class ImageReader {
       String what = "layer " + i + " (" + path + ") of " + source;
       DigestingOutputStream raw = new DigestingOutputStream(OutputStream.nullOutputStream());
       LayerFlattener.Applied applied;
-      try (InputStream in = new TeeStream(tar.getInputStream(entry), raw)) {
+      try (InputStream in = new TeeInputStream(tar.getInputStream(entry), raw)) {
         applied = flattener.apply(in, what);
       }
       checkDiffId(what, config, i, applied.diffId());
@@ -389,53 +389,6 @@ public final class ImageReader {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] m = in.readNBytes(2);
       return m.length == 2 && (m[0] & 0xff) == 0x1f && (m[1] & 0xff) == 0x8b;
-    }
-  }
-
-  /** Copies what is read into a side stream (to hash a layer blob as it is read). */
-  private static final class TeeStream extends java.io.FilterInputStream {
-    private final OutputStream side;
-
-    TeeStream(InputStream in, OutputStream side) {
-      super(in);
-      this.side = side;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = in.read();
-      if (b >= 0) {
-        side.write(b);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = in.read(b, off, len);
-      if (n > 0) {
-        side.write(b, off, n);
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      byte[] buf = new byte[8192];
-      long done = 0;
-      while (done < n) {
-        int r = read(buf, 0, (int) Math.min(buf.length, n - done));
-        if (r < 0) {
-          break;
-        }
-        done += r;
-      }
-      return done;
-    }
-
-    @Override
-    public boolean markSupported() {
-      return false;
     }
   }
 }

@@ -174,38 +174,4 @@ final class LayerFlattener {
     }
     return b;
   }
-
-  /** Copies every byte read to a side stream (used to hash the uncompressed tar). */
-  private static final class TeeInputStream extends InputStream {
-    private final InputStream in;
-    private final OutputStream side;
-
-    TeeInputStream(InputStream in, OutputStream side) {
-      this.in = in;
-      this.side = side;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = in.read();
-      if (b >= 0) {
-        side.write(b);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buf, int off, int len) throws IOException {
-      int n = in.read(buf, off, len);
-      if (n > 0) {
-        side.write(buf, off, n);
-      }
-      return n;
-    }
-
-    @Override
-    public void close() throws IOException {
-      in.close();
-    }
-  }
 }
