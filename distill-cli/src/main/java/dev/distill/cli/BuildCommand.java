@@ -1,5 +1,7 @@
 package dev.distill.cli;
 
+import dev.distill.DistillException;
+import dev.distill.assure.SmokeChecks;
 import dev.distill.build.ImageBuilder;
 import dev.distill.build.PackageLocker;
 import dev.distill.image.ImageOutput;
@@ -11,6 +13,7 @@ import dev.distill.spec.SpecLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +63,13 @@ final class BuildCommand implements Callable<Integer> {
       names = "--load",
       description = "Load the image into the local Docker engine (docker load).")
   boolean load;
+
+  @Option(
+      names = "--check",
+      description =
+          "After --load, run the spec's checks against the image in the local engine (hardened"
+              + " container, loopback only); exit 1 when one fails.")
+  boolean check;
 
   @Option(
       names = {"--tag", "-t"},
@@ -126,6 +136,13 @@ final class BuildCommand implements Callable<Integer> {
     if (load) {
       written.add(writer.load(result.images(), name).location());
     }
+    if (check && !load) {
+      throw new DistillException("--check runs the image in the local engine: add --load");
+    }
+    List<SmokeChecks.Result> checks =
+        check
+            ? new SmokeChecks("docker", Duration.ofSeconds(30), progress).run(name, image.checks())
+            : List.of();
     var out = spec.commandLine().getOut();
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("image", image.name());
@@ -145,6 +162,17 @@ final class BuildCommand implements Callable<Integer> {
     }
     summary.put("archs", perArch);
     summary.put("outputs", written);
+    if (check) {
+      List<Map<String, Object>> checkRows = new ArrayList<>();
+      for (SmokeChecks.Result c : checks) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("check", c.check().type());
+        m.put("passed", c.passed());
+        m.put("detail", c.detail());
+        checkRows.add(m);
+      }
+      summary.put("checks", checkRows);
+    }
     if (format == SummaryFormat.json) {
       Output.json(out, summary);
     } else {
@@ -161,8 +189,18 @@ final class BuildCommand implements Callable<Integer> {
       for (String w : written) {
         out.println("  -> " + w);
       }
+      for (SmokeChecks.Result c : checks) {
+        out.println(
+            "  check "
+                + c.check().type()
+                + ": "
+                + (c.passed() ? "passed" : "FAILED")
+                + " ("
+                + c.detail()
+                + ")");
+      }
       out.flush();
     }
-    return Main.CLEAN;
+    return checks.stream().allMatch(SmokeChecks.Result::passed) ? Main.CLEAN : Main.FINDINGS;
   }
 }

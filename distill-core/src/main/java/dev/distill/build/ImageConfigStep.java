@@ -55,7 +55,8 @@ public final class ImageConfigStep {
             .env(envList)
             .exposedPorts(ports)
             .workingDir(spec.workdir())
-            .labels(labels);
+            .labels(labels)
+            .volumes(new TreeSet<>(spec.volumes()));
     spec.stopSignal().ifPresent(b::stopSignal);
     return b.build();
   }

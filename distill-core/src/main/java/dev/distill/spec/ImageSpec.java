@@ -29,6 +29,7 @@ public record ImageSpec(
     String workdir,
     Map<String, String> env,
     List<String> ports,
+    List<String> volumes,
     Map<String, String> labels,
     Optional<String> stopSignal,
     boolean tzdata,
@@ -51,6 +52,7 @@ public record ImageSpec(
     cmd = List.copyOf(cmd);
     env = Map.copyOf(env);
     ports = List.copyOf(ports);
+    volumes = List.copyOf(volumes);
     labels = Map.copyOf(labels);
     allowSetuid = List.copyOf(allowSetuid);
     checks = List.copyOf(checks);

@@ -48,6 +48,7 @@ public final class SpecLoader {
           "workdir",
           "env",
           "ports",
+          "volumes",
           "labels",
           "stopSignal",
           "tzdata",
@@ -158,6 +159,7 @@ public final class SpecLoader {
         throw y.error("/ports/" + i, "'" + port + "' is not a port such as 8080 or 8080/tcp");
       }
     }
+    List<String> volumes = absolutePaths(y, "/volumes");
     Map<String, String> labels = stringMap(y, "/labels");
     Optional<String> stopSignal = optionalText(y, "/stopSignal");
     if (stopSignal.isPresent() && !SIGNAL.matcher(stopSignal.get()).matches()) {
@@ -187,6 +189,7 @@ public final class SpecLoader {
         workdir,
         env,
         ports,
+        volumes,
         labels,
         stopSignal,
         tzdata,

@@ -153,6 +153,37 @@ class ServiceImagesIT {
             "true");
     assertThat(shell.exitCode()).isNotZero();
     assertThat(shell.stderr()).contains("/bin/sh");
+
+    // The spec's own checks (HTTP 200 on 8080, no shell) pass through `distill build --check`...
+    assertThat(
+            Main.run(
+                "build",
+                spec.toString(),
+                "--quiet",
+                "--cache-dir",
+                work.resolve("cache-a").toString(),
+                "--tag",
+                "distill-it/nginx:checked",
+                "--load",
+                "--check"))
+        .isZero();
+    // ...and a check that cannot pass makes the build fail with exit 1.
+    Files.writeString(
+        spec.resolve("distill.yaml"),
+        Files.readString(spec.resolve("distill.yaml"))
+            .replace("expectStatus: 200", "expectStatus: 418"));
+    assertThat(
+            Main.run(
+                "build",
+                spec.toString(),
+                "--quiet",
+                "--cache-dir",
+                work.resolve("cache-a").toString(),
+                "--tag",
+                "distill-it/nginx:checked",
+                "--load",
+                "--check"))
+        .isEqualTo(1);
   }
 
   @Test
