@@ -302,8 +302,9 @@ public final class HtmlReportWriter {
         + "</span>";
   }
 
+  /** One decimal from 1 MB up; three below, so a small root filesystem does not show as 0.0. */
   static String mb(long bytes) {
-    return String.format(Locale.ROOT, "%.1f MB", bytes / MB);
+    return String.format(Locale.ROOT, bytes >= MB ? "%.1f MB" : "%.3f MB", bytes / MB);
   }
 
   private static String percent(double fraction) {

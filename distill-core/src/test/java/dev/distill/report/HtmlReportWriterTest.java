@@ -145,6 +145,14 @@ class HtmlReportWriterTest {
   }
 
   @Test
+  void smallSizesKeepThreeDecimals() {
+    assertThat(HtmlReportWriter.mb(31_282)).isEqualTo("0.031 MB");
+    assertThat(HtmlReportWriter.mb(999_999)).isEqualTo("1.000 MB");
+    assertThat(HtmlReportWriter.mb(1_000_000)).isEqualTo("1.0 MB");
+    assertThat(HtmlReportWriter.mb(0)).isEqualTo("0.000 MB");
+  }
+
+  @Test
   void rejectsMissingTitle() {
     assertThatThrownBy(() -> new HtmlReport(null, Instant.EPOCH, List.of(), List.of()))
         .isInstanceOf(NullPointerException.class);
