@@ -244,7 +244,11 @@ public final class ScanCommand implements Callable<Integer> {
             opened.fileCount(),
             rows);
     HtmlReport report =
-        new HtmlReport("distill scan: " + opened.name(), clock.instant(), List.of(image), reports);
+        new HtmlReport(
+            "distill scan: " + opened.name(),
+            clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+            List.of(image),
+            reports);
     AtomicFiles.write(html, new HtmlReportWriter().render(report));
   }
 
