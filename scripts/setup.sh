@@ -24,6 +24,7 @@ fi
 have shellcheck || need+=(shellcheck)
 have rg || need+=(ripgrep)
 have redis-cli || need+=(redis-tools)
+have chromium || need+=(chromium)
 
 if [ "${#need[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then

@@ -9,11 +9,14 @@ import dev.distill.assure.ScanTarget;
 import dev.distill.findings.Finding;
 import dev.distill.findings.Severity;
 import dev.distill.image.registry.Credentials;
+import dev.distill.io.AtomicFiles;
 import dev.distill.net.HttpFetcher;
 import dev.distill.pkgdb.OsRelease;
 import dev.distill.pkgdb.PackageInventory;
 import dev.distill.pkgdb.PackageSource;
 import dev.distill.progress.ProgressListener;
+import dev.distill.report.HtmlReport;
+import dev.distill.report.HtmlReportWriter;
 import dev.distill.report.Report;
 import dev.distill.report.ReportWriters;
 import dev.distill.vuln.IgnoreFile;
@@ -38,6 +41,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -118,6 +122,19 @@ public final class ScanCommand implements Callable<Integer> {
       description = "Also run the image audit checkpoints on the files (reported, not gated).")
   boolean audit;
 
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description =
+          "Also write a self-contained HTML report (sizes, severities, packages, findings).")
+  Path html;
+
+  @Option(
+      names = "--compare-size",
+      paramLabel = "BYTES",
+      description = "Size of the standard image this one replaces, for the HTML report's chart.")
+  Long compareSize;
+
   Clock clock = Clock.systemUTC();
 
   @Override
@@ -131,6 +148,9 @@ public final class ScanCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new DistillException(
           "--fail-on must be one of LOW, MEDIUM, HIGH, CRITICAL, not '" + failOn + "'");
+    }
+    if (compareSize != null && compareSize < 0) {
+      throw new DistillException("--compare-size must be a size in bytes, not " + compareSize);
     }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -177,15 +197,18 @@ public final class ScanCommand implements Callable<Integer> {
             .evaluate(vulns, major);
 
     List<Finding> auditFindings = audit ? ImageAudit.run(opened.audit()) : List.of();
+    String version = new Main.Version().getVersion()[0].replaceFirst("^distill ", "");
+    List<Report> reports = new ArrayList<>();
+    reports.add(VulnFindings.report(result.reported(), opened.name(), version));
+    if (audit) {
+      reports.add(ImageAudit.report(opened.audit(), version));
+    }
+    if (html != null) {
+      writeHtml(opened, inventory, reports);
+    }
     if (format.equals("json")) {
       out.println(json(inventory, store, database, age, result, auditFindings));
     } else if (!format.equals("table")) {
-      String version = new Main.Version().getVersion()[0].replaceFirst("^distill ", "");
-      List<Report> reports = new ArrayList<>();
-      reports.add(VulnFindings.report(result.reported(), opened.name(), version));
-      if (audit) {
-        reports.add(ImageAudit.report(opened.audit(), version));
-      }
       ByteArrayOutputStream buf = new ByteArrayOutputStream();
       ReportWriters.forFormat(format).write(reports, buf);
       out.print(buf.toString(StandardCharsets.UTF_8));
@@ -204,6 +227,29 @@ public final class ScanCommand implements Callable<Integer> {
       return Main.FINDINGS;
     }
     return Main.CLEAN;
+  }
+
+  private void writeHtml(ScanTarget opened, PackageInventory inventory, List<Report> reports)
+      throws java.io.IOException {
+    List<HtmlReport.PackageRow> rows =
+        inventory.packages().stream()
+            .map(p -> new HtmlReport.PackageRow(p.name(), p.version(), p.sourceName()))
+            .toList();
+    HtmlReport.ImageSummary image =
+        new HtmlReport.ImageSummary(
+            opened.name(),
+            opened.fileBytes(),
+            opened.compressedBytes(),
+            compareSize == null ? OptionalLong.empty() : OptionalLong.of(compareSize),
+            opened.fileCount(),
+            rows);
+    HtmlReport report =
+        new HtmlReport(
+            "distill scan: " + opened.name(),
+            clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+            List.of(image),
+            reports);
+    AtomicFiles.write(html, new HtmlReportWriter().render(report));
   }
 
   private VulnDbStore openStore(PrintWriter err) {

@@ -71,6 +71,44 @@ class ScanAndSbomCommandTest {
   }
 
   @Test
+  void htmlReportHoldsPackagesFindingsAndSizes() throws Exception {
+    Path html = tmp.resolve("out/report.html");
+    int rc =
+        Main.run(
+            "scan",
+            res("images/nginx-bookworm-stale-distroless"),
+            "--db",
+            res("db"),
+            "--audit",
+            "--html",
+            html.toString(),
+            "--compare-size",
+            "192000000");
+    assertThat(rc).as(stderr()).isEqualTo(1);
+    String page = Files.readString(html);
+    assertThat(page)
+        .startsWith("<!DOCTYPE html>")
+        .contains("CVE-2026-42945", "CVE-2025-15467", "nginx-common", "1.22.1-9")
+        .contains(
+            "192.0 MB",
+            "distill-vuln",
+            fileMegabytes(res("images/nginx-bookworm-stale-distroless")))
+        .doesNotContain("<script");
+    assertThat(Main.run("scan", res("images/nginx-bookworm-current"), "--compare-size", "-1"))
+        .isEqualTo(2);
+    assertThat(stderr()).contains("--compare-size must be a size in bytes");
+  }
+
+  /** The size the report shows for a root filesystem: its regular files, summed. */
+  private static String fileMegabytes(String dir) throws java.io.IOException {
+    long sum;
+    try (var files = Files.walk(Path.of(dir))) {
+      sum = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+    return String.format(java.util.Locale.ROOT, "%.3f MB", sum / 1_000_000.0);
+  }
+
+  @Test
   void jsonOutputAndIgnoreFileMakeTheGatePass() throws Exception {
     Path ignore = tmp.resolve(".trivyignore");
     Files.writeString(ignore, "# fixes pending\nCVE-2025-15467\nCVE-2025-49844 exp:2099-01-01\n");

@@ -7,6 +7,7 @@ import dev.distill.image.ReadImage;
 import dev.distill.image.registry.Credentials;
 import dev.distill.image.registry.ImageReference;
 import dev.distill.image.registry.RegistryClient;
+import dev.distill.pkgdb.FileEntry;
 import dev.distill.pkgdb.FileTree;
 import dev.distill.pkgdb.PackageSource;
 import dev.distill.pkgdb.RootFsFileTree;
@@ -16,15 +17,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What {@code distill scan}, {@code sbom} and {@code inspect} point at, as Trivy accepts it: an OCI
  * layout directory, a {@code docker save} / docker-archive tar, a registry reference ({@code
  * registry:HOST/NAME:TAG} or {@code HOST:PORT/NAME@sha256:…}), or an unpacked root filesystem
- * directory.
+ * directory. {@code compressedBytes} is the sum of the compressed layer sizes of an image (0 for a
+ * directory or uncompressed layers).
  */
 public record ScanTarget(
-    String name, PackageSource packages, AuditTarget audit, Optional<Digest> digest) {
+    String name,
+    PackageSource packages,
+    AuditTarget audit,
+    Optional<Digest> digest,
+    long compressedBytes) {
+
+  /** Sum of the sizes of the regular files in the target's file system. */
+  public long fileBytes() {
+    return regularFiles().mapToLong(FileEntry::size).sum();
+  }
+
+  /** Number of regular files in the target's file system. */
+  public int fileCount() {
+    return (int) regularFiles().count();
+  }
+
+  private Stream<FileEntry> regularFiles() {
+    return packages.files().entries().stream().filter(e -> e.type() == FileEntry.Type.FILE);
+  }
 
   /** Opens {@code target}; registry pulls use {@code credentials}. */
   public static ScanTarget open(String target, Credentials credentials) {
@@ -37,7 +58,8 @@ public record ScanTarget(
         return fromImage(ImageReader.read(path, ImageReader.Options.defaults()));
       }
       PackageSource source = PackageSource.ofDirectory(path);
-      return new ScanTarget(target, source, AuditTarget.rootfs(source.files()), Optional.empty());
+      return new ScanTarget(
+          target, source, AuditTarget.rootfs(source.files()), Optional.empty(), 0);
     }
     if (Files.isRegularFile(path)) {
       return fromImage(ImageReader.read(path, ImageReader.Options.defaults()));
@@ -88,6 +110,7 @@ public record ScanTarget(
         image.source(),
         source,
         AuditTarget.image(image.source(), tree, config),
-        Optional.ofNullable(image.manifestDigest()));
+        Optional.ofNullable(image.manifestDigest()),
+        image.compressedSize());
   }
 }
