@@ -7,17 +7,23 @@ import dev.distill.build.PackageLocker;
 import dev.distill.image.ImageOutput;
 import dev.distill.image.ImageWriter;
 import dev.distill.image.registry.Credentials;
+import dev.distill.io.AtomicFiles;
+import dev.distill.pkgdb.OsRelease;
+import dev.distill.sbom.SbomInput;
+import dev.distill.sbom.SbomWriter;
 import dev.distill.spec.ImageSpec;
 import dev.distill.spec.LockFile;
 import dev.distill.spec.SpecLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,6 +69,14 @@ final class BuildCommand implements Callable<Integer> {
       names = "--load",
       description = "Load the image into the local Docker engine (docker load).")
   boolean load;
+
+  @Option(
+      names = "--sbom",
+      paramLabel = "DIR",
+      description =
+          "Write SPDX 2.3 and CycloneDX 1.6 SBOMs of the exact package set into DIR"
+              + " (<name>-<release>-<arch>.spdx.json / .cdx.json).")
+  Path sbomDir;
 
   @Option(
       names = "--check",
@@ -136,6 +150,9 @@ final class BuildCommand implements Callable<Integer> {
     if (load) {
       written.add(writer.load(result.images(), name).location());
     }
+    if (sbomDir != null) {
+      writeSboms(image.name(), r, name, result);
+    }
     if (check && !load) {
       throw new DistillException("--check runs the image in the local engine: add --load");
     }
@@ -202,5 +219,39 @@ final class BuildCommand implements Callable<Integer> {
       out.flush();
     }
     return checks.stream().allMatch(SmokeChecks.Result::passed) ? Main.CLEAN : Main.FINDINGS;
+  }
+
+  private void writeSboms(
+      String imageName, String release, String subject, ImageBuilder.Result result) {
+    String version;
+    try {
+      version = new Main.Version().getVersion()[0].replaceFirst("^distill ", "");
+    } catch (IOException e) {
+      version = "unknown";
+    }
+    for (ImageBuilder.ArchBuild b : result.archs()) {
+      var os =
+          b.rootfs()
+              .resolve("etc/os-release")
+              .map(e -> OsRelease.parse(new String(e.content(), StandardCharsets.UTF_8)));
+      SbomInput input =
+          new SbomInput(
+              b.sbomPackages(),
+              os,
+              subject,
+              Optional.of(b.image().digest().toString()),
+              b.image().config().created(),
+              version);
+      String base = imageName + "-" + release + "-" + b.arch();
+      for (String[] f :
+          new String[][] {{"spdx-json", ".spdx.json"}, {"cyclonedx-json", ".cdx.json"}}) {
+        try {
+          AtomicFiles.write(
+              sbomDir.resolve(base + f[1]), out -> SbomWriter.forFormat(f[0]).write(input, out));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
   }
 }

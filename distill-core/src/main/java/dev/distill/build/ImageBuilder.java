@@ -61,6 +61,7 @@ public final class ImageBuilder {
       String arch,
       LockFile.Target target,
       List<String> packagesInImage,
+      List<dev.distill.pkgdb.InstalledPackage> sbomPackages,
       long closureBytes,
       RootFs rootfs,
       Image image) {}
@@ -192,7 +193,14 @@ public final class ImageBuilder {
             .distinct()
             .sorted()
             .toList();
-    return new ArchBuild(arch, target, inImage, closureBytes, rootfs, image);
+    return new ArchBuild(
+        arch,
+        target,
+        inImage,
+        BuiltPackages.of(inImage, union, merged, rootfs),
+        closureBytes,
+        rootfs,
+        image);
   }
 
   /** The newest signed Release date of the lock's suites: a stable default for timestamps. */

@@ -111,6 +111,41 @@ class ServiceImagesIT {
             .filter(c -> c.path("purl").asText().startsWith("pkg:deb/debian/"))
             .count();
     assertThat(debComponents).isEqualTo(inventory.packages().size());
+    // The build's own SBOM comes from the exact package set and names the same packages,
+    // marking those the ELF closure took only part of.
+    Path buildSboms = work.resolve("build-sboms");
+    assertThat(
+            Main.run(
+                "build",
+                spec.toString(),
+                "--quiet",
+                "--cache-dir",
+                work.resolve("cache-a").toString(),
+                "--sbom",
+                buildSboms.toString(),
+                "--output",
+                "oci:" + work.resolve("nginx-oci")))
+        .isZero();
+    JsonNode built =
+        new ObjectMapper().readTree(buildSboms.resolve("nginx-bookworm-amd64.cdx.json").toFile());
+    List<String> builtNames = new java.util.ArrayList<>();
+    boolean libcPartial = false;
+    for (JsonNode c : built.get("components")) {
+      if (c.path("purl").asText().startsWith("pkg:deb/debian/")) {
+        builtNames.add(c.get("name").asText());
+        if (c.get("name").asText().equals("libc6")) {
+          for (JsonNode prop : c.path("properties")) {
+            libcPartial |=
+                prop.path("name").asText().endsWith(":partial")
+                    && prop.path("value").asText().equals("true");
+          }
+        }
+      }
+    }
+    assertThat(builtNames)
+        .containsExactlyInAnyOrderElementsOf(
+            inventory.packages().stream().map(p -> p.name()).toList());
+    assertThat(libcPartial).isTrue();
     Path db = Path.of("src/test/resources/vulndata/db").toAbsolutePath();
     assertThat(
             Main.run(
