@@ -176,6 +176,12 @@ class ScanAndSbomCommandTest {
         .isEqualTo(2);
     assertThat(Main.run("sbom", res("images/nginx-bookworm-current"), "--format", "xml"))
         .isEqualTo(2);
+    // A corrupt image archive is bad input too: a clear message, exit 2, no stack trace.
+    Path corrupt = tmp.resolve("corrupt.tar");
+    Files.write(corrupt, "this is not a tar archive at all, just text".repeat(40).getBytes());
+    assertThat(Main.run("scan", corrupt.toString(), "--db", res("db"))).isEqualTo(2);
+    assertThat(stderr()).contains("error:").contains("corrupt.tar").doesNotContain("Exception");
+    assertThat(Main.run("sbom", corrupt.toString())).isEqualTo(2);
   }
 
   @Test
