@@ -297,13 +297,14 @@ public final class ScanCommand implements Callable<Integer> {
     out.printf(
         "%-24s %-28s %-18s %-8s %-12s %s%n",
         "PACKAGE", "VERSION", "VULNERABILITY", "SEVERITY", "STATUS", "FIXED IN");
+    boolean colour = Ansi.enabled();
     for (Vulnerability v : result.reported()) {
       out.printf(
-          "%-24s %-28s %-18s %-8s %-12s %s%n",
+          "%-24s %-28s %-18s %s %-12s %s%n",
           v.pkg().name(),
           v.pkg().version(),
           v.id(),
-          v.severity(),
+          Ansi.severity(v.severity(), String.format("%-8s", v.severity()), colour),
           v.status().label(),
           v.fixedVersion().orElse(v.unfixedReason().orElse("")));
     }
