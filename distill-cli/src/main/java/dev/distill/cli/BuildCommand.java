@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
     name = "build",
     mixinStandardHelpOptions = true,
     description = {
+      "Builds a hardened, reproducible OCI image from an image spec.",
       "Builds the image an image spec describes: packages from the lock (resolved and locked when",
       "missing), only the ELF closure of the executables plus the named paths, distroless",
       "conventions, one reproducible layer. Writes an OCI layout, a docker-archive, or pushes."

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
     name = "fetch",
     mixinStandardHelpOptions = true,
     description = {
+      "Downloads locked or resolved .deb files into the cache.",
       "Downloads the .deb files of an image spec's lock (or of resolved packages) into the cache,",
       "checking every file's SHA-256 against the signed index before it is kept."
     })

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
     name = "inspect",
     mixinStandardHelpOptions = true,
     description = {
+      "Shows what an image holds.",
       "Shows an image's config, layers and sizes, the Debian packages it records",
       "(status or status.d), and with --files every file with mode, owner and size."
     })

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
     name = "lock",
     mixinStandardHelpOptions = true,
     description = {
+      "Writes or refreshes distill.lock.json beside an image spec.",
       "Resolves an image spec's packages for each of its releases and architectures and writes",
       "distill.lock.json beside it: every package's version, source, file and SHA-256, and each",
       "suite's signed Release date. Builds then fetch exactly those files."

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
     name = "resolve",
     mixinStandardHelpOptions = true,
     description = {
+      "Resolves packages to the closure apt would install.",
       "Resolves packages and their Depends/Pre-Depends closure from Debian's signed indexes,",
       "as apt-get install --no-install-recommends would on an empty system."
     })

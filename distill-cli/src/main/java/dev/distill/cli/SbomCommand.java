@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
     name = "sbom",
     mixinStandardHelpOptions = true,
     description = {
+      "Writes an SPDX or CycloneDX SBOM of an image or root filesystem.",
       "Writes an SBOM (SPDX 2.3 or CycloneDX 1.6 JSON) of the Debian packages installed",
       "in an image or a root filesystem directory (/var/lib/dpkg/status or status.d/)."
     })

@@ -55,8 +55,10 @@ import picocli.CommandLine.Spec;
     name = "scan",
     mixinStandardHelpOptions = true,
     description = {
-      "Scans the Debian packages of a root filesystem directory for known vulnerabilities",
-      "and fails (exit 1) when one at or above --fail-on has a fix available."
+      "Scans an image or root filesystem for known vulnerabilities.",
+      "Matches the Debian packages of an OCI layout, docker-archive, registry image or root",
+      "filesystem against the vulnerability DB and fails (exit 1) when one at or above",
+      "--fail-on has a fix available."
     })
 public final class ScanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
