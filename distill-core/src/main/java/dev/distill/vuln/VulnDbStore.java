@@ -3,12 +3,12 @@ package dev.distill.vuln;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.distill.DistillException;
+import dev.distill.io.AtomicFiles;
 import dev.distill.net.HttpFetcher;
 import dev.distill.progress.ProgressListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -207,7 +207,7 @@ public final class VulnDbStore {
         Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
       }
       verify(tmp, name);
-      move(tmp, dir.resolve(name));
+      AtomicFiles.move(tmp, dir.resolve(name));
     } finally {
       Files.deleteIfExists(tmp);
     }
@@ -231,17 +231,9 @@ public final class VulnDbStore {
     Path tmp = Files.createTempFile(dir, ".write-", ".tmp");
     try {
       Files.write(tmp, data);
-      move(tmp, dir.resolve(name));
+      AtomicFiles.move(tmp, dir.resolve(name));
     } finally {
       Files.deleteIfExists(tmp);
-    }
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 }

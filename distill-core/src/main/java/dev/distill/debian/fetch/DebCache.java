@@ -1,13 +1,12 @@
 package dev.distill.debian.fetch;
 
 import dev.distill.DistillException;
+import dev.distill.io.AtomicFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -120,7 +119,7 @@ public final class DebCache {
                 + " mirror or proxy); nothing was cached.");
       }
       verifier.verify(temp);
-      move(temp, target);
+      AtomicFiles.move(temp, target);
       temp = null;
       return target;
     } catch (IOException e) {
@@ -130,14 +129,6 @@ public final class DebCache {
       if (temp != null) {
         deleteQuietly(temp);
       }
-    }
-  }
-
-  private static void move(Path temp, Path target) throws IOException {
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 

@@ -2,15 +2,14 @@ package dev.distill.debian.repo;
 
 import dev.distill.DistillException;
 import dev.distill.debian.repo.RepositoryVerificationException.Reason;
+import dev.distill.io.AtomicFiles;
 import dev.distill.progress.ProgressListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -117,7 +116,7 @@ public final class IndexCache {
                 + "). It was not used or cached. The mirror may be mid-sync or tampered with; retry"
                 + " later or use another mirror.");
       }
-      move(tmp, target);
+      AtomicFiles.move(tmp, target);
       tmp = null;
       return target;
     } catch (IOException e) {
@@ -148,20 +147,12 @@ public final class IndexCache {
       Files.createDirectories(target.getParent());
       tmp = Files.createTempFile(target.getParent(), ".write-", ".tmp");
       Files.write(tmp, content);
-      move(tmp, target);
+      AtomicFiles.move(tmp, target);
       tmp = null;
     } catch (IOException e) {
       throw new DistillException("Could not write " + target + ": " + e.getMessage(), e);
     } finally {
       deleteQuietly(tmp);
-    }
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
