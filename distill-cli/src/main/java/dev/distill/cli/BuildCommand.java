@@ -6,7 +6,6 @@ import dev.distill.build.ImageBuilder;
 import dev.distill.build.PackageLocker;
 import dev.distill.image.ImageOutput;
 import dev.distill.image.ImageWriter;
-import dev.distill.image.registry.Credentials;
 import dev.distill.io.AtomicFiles;
 import dev.distill.pkgdb.OsRelease;
 import dev.distill.sbom.SbomInput;
@@ -141,9 +140,7 @@ final class BuildCommand implements Callable<Integer> {
       }
       progress.note("wrote " + lockPath);
     }
-    ImageWriter writer =
-        new ImageWriter(
-            Credentials.fromEnvironment(System.getenv()).orElse(Credentials.ANONYMOUS), progress);
+    ImageWriter writer = new ImageWriter(Main.registryCredentials(), progress);
     List<String> written = new ArrayList<>();
     for (ImageOutput target : targets) {
       written.add(writer.write(result.images(), target, name).location());
@@ -224,12 +221,7 @@ final class BuildCommand implements Callable<Integer> {
 
   private void writeSboms(
       String imageName, String release, String subject, ImageBuilder.Result result) {
-    String version;
-    try {
-      version = new Main.Version().getVersion()[0].replaceFirst("^distill ", "");
-    } catch (IOException e) {
-      version = "unknown";
-    }
+    String version = Main.version();
     for (ImageBuilder.ArchBuild b : result.archs()) {
       var os =
           b.rootfs()

@@ -1,20 +1,13 @@
 package dev.distill.cli;
 
-import dev.distill.DistillException;
 import dev.distill.assure.ScanTarget;
 import dev.distill.image.ImageConfig;
 import dev.distill.image.ImageFile;
-import dev.distill.image.ImageReader;
 import dev.distill.image.LayerSummary;
 import dev.distill.image.ReadImage;
-import dev.distill.image.registry.Credentials;
-import dev.distill.image.registry.ImageReference;
-import dev.distill.image.registry.RegistryClient;
 import dev.distill.pkgdb.InstalledPackage;
 import dev.distill.pkgdb.PackageInventory;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +49,7 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ReadImage read = read(image);
+    ReadImage read = ScanTarget.readImage(image, Main.registryCredentials());
     PackageInventory inventory = ScanTarget.fromImage(read).packages().inventory(false);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("image", read.source());
@@ -148,21 +141,5 @@ final class InspectCommand implements Callable<Integer> {
     }
     pw.flush();
     return Main.CLEAN;
-  }
-
-  static ReadImage read(String image) {
-    if (image.startsWith("registry:")) {
-      return new RegistryClient(
-              Credentials.fromEnvironment(System.getenv()).orElse(Credentials.ANONYMOUS))
-          .read(
-              ImageReference.parse(image.substring("registry:".length())),
-              ImageReader.Options.defaults());
-    }
-    Path path = Path.of(image);
-    if (!Files.exists(path)) {
-      throw new DistillException(
-          "'" + image + "' does not exist: give an OCI layout dir, an image tar, or registry:REF");
-    }
-    return ImageReader.read(path, ImageReader.Options.defaults());
   }
 }

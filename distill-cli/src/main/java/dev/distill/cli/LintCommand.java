@@ -134,20 +134,12 @@ public final class LintCommand implements Callable<Integer> {
       notes.forEach(n -> err.println("note: " + n));
       err.flush();
     }
-    Report report = Linter.report(version(), findings);
+    Report report = Linter.report(Main.version(), findings);
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     writer.write(List.of(report), buf);
     PrintWriter out = spec.commandLine().getOut();
     out.print(buf.toString(StandardCharsets.UTF_8));
     out.flush();
     return linter.fails(findings) ? Main.FINDINGS : Main.CLEAN;
-  }
-
-  private static String version() {
-    try {
-      return new Main.Version().getVersion()[0].replaceFirst("^distill ", "");
-    } catch (IOException e) {
-      return "unknown";
-    }
   }
 }

@@ -94,7 +94,7 @@ public final class Main implements Runnable {
       return BAD_INPUT;
     }
     if (cause instanceof IOException) {
-      err.println("error: " + cause);
+      err.println("error: " + describe((IOException) cause));
       if (debug) {
         cause.printStackTrace(err);
       }
@@ -107,6 +107,35 @@ public final class Main implements Runnable {
     }
     err.flush();
     return INTERNAL;
+  }
+
+  /** distill's own version, as tools record it in reports and SBOMs (e.g. {@code 0.1.0}). */
+  static String version() {
+    try {
+      return new Version().getVersion()[0].replaceFirst("^distill ", "");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  /** Registry credentials from DISTILL_REGISTRY_USERNAME/_PASSWORD, else anonymous. */
+  static dev.distill.image.registry.Credentials registryCredentials() {
+    return dev.distill.image.registry.Credentials.fromEnvironment(System.getenv())
+        .orElse(dev.distill.image.registry.Credentials.ANONYMOUS);
+  }
+
+  /** An I/O failure as a sentence: what failed and on which path. */
+  static String describe(IOException e) {
+    if (e instanceof java.nio.file.NoSuchFileException n) {
+      return "no such file or directory: " + n.getFile();
+    }
+    if (e instanceof java.nio.file.AccessDeniedException a) {
+      return "permission denied: " + a.getFile();
+    }
+    if (e instanceof java.nio.file.FileSystemException f) {
+      return f.getFile() + ": " + (f.getReason() == null ? "file system error" : f.getReason());
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** Reads the version Maven wrote into the jar. */

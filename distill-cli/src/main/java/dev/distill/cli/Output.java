@@ -9,8 +9,7 @@ import java.util.List;
 
 /** Small helpers for printing tables and JSON on stdout. */
 final class Output {
-  static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).findAndRegisterModules();
+  static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private Output() {}
 

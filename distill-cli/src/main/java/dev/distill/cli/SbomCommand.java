@@ -2,7 +2,6 @@ package dev.distill.cli;
 
 import dev.distill.DistillException;
 import dev.distill.assure.ScanTarget;
-import dev.distill.image.registry.Credentials;
 import dev.distill.io.AtomicFiles;
 import dev.distill.pkgdb.PackageInventory;
 import dev.distill.sbom.SbomInput;
@@ -66,15 +65,13 @@ public final class SbomCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     SbomWriter writer = SbomWriter.forFormat(format);
-    ScanTarget opened =
-        ScanTarget.open(
-            target, Credentials.fromEnvironment(System.getenv()).orElse(Credentials.ANONYMOUS));
+    ScanTarget opened = ScanTarget.open(target, Main.registryCredentials());
     PackageInventory inv = opened.packages().inventory();
     if (inv.packages().isEmpty()) {
       throw new DistillException(
           target + " has no installed Debian packages (no /var/lib/dpkg/status or status.d/)");
     }
-    String version = new Main.Version().getVersion()[0].replaceFirst("^distill ", "");
+    String version = Main.version();
     SbomInput input =
         new SbomInput(
             inv.packages(),

@@ -8,7 +8,6 @@ import dev.distill.DistillException;
 import dev.distill.assure.ScanTarget;
 import dev.distill.findings.Finding;
 import dev.distill.findings.Severity;
-import dev.distill.image.registry.Credentials;
 import dev.distill.io.AtomicFiles;
 import dev.distill.net.HttpFetcher;
 import dev.distill.pkgdb.OsRelease;
@@ -165,9 +164,7 @@ public final class ScanCommand implements Callable<Integer> {
     }
 
     // Open the target first: a wrong path should not wait for a DB download.
-    ScanTarget opened =
-        ScanTarget.open(
-            target, Credentials.fromEnvironment(System.getenv()).orElse(Credentials.ANONYMOUS));
+    ScanTarget opened = ScanTarget.open(target, Main.registryCredentials());
     VulnDbStore store = openStore(err);
     VulnDatabase database = store.load(ProgressListener.NONE);
     Optional<Duration> age = store.age(clock);
@@ -199,7 +196,7 @@ public final class ScanCommand implements Callable<Integer> {
             .evaluate(vulns, major);
 
     List<Finding> auditFindings = audit ? ImageAudit.run(opened.audit()) : List.of();
-    String version = new Main.Version().getVersion()[0].replaceFirst("^distill ", "");
+    String version = Main.version();
     List<Report> reports = new ArrayList<>();
     reports.add(VulnFindings.report(result.reported(), opened.name(), version));
     if (audit) {

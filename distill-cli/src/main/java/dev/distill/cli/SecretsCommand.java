@@ -202,7 +202,7 @@ public final class SecretsCommand implements Callable<Integer> {
     if (!format.equals("text")) {
       Report r =
           new Report(
-              SecretFinding.TOOL, version(), cfg.ruleDescriptors(), result.toFindings(redact));
+              SecretFinding.TOOL, Main.version(), cfg.ruleDescriptors(), result.toFindings(redact));
       ReportWriters.forFormat(format).write(List.of(r), buf);
     } else {
       StringBuilder b = new StringBuilder();
@@ -224,14 +224,6 @@ public final class SecretsCommand implements Callable<Integer> {
       buf.write(b.toString().getBytes(StandardCharsets.UTF_8));
     }
     return buf.toByteArray();
-  }
-
-  private static String version() {
-    try {
-      return new Main.Version().getVersion()[0].replace("distill ", "");
-    } catch (IOException e) {
-      return "unknown";
-    }
   }
 
   /** Prints notes on stderr. */

@@ -50,22 +50,28 @@ public record ScanTarget(
   /** Opens {@code target}; registry pulls use {@code credentials}. */
   public static ScanTarget open(String target, Credentials credentials) {
     Path path = Path.of(target);
-    if (target.startsWith("registry:")) {
-      return fromImage(pull(target.substring("registry:".length()), credentials));
-    }
-    if (Files.isDirectory(path)) {
-      if (Files.isRegularFile(path.resolve("oci-layout"))) {
-        return fromImage(ImageReader.read(path, ImageReader.Options.defaults()));
-      }
+    if (Files.isDirectory(path) && !Files.isRegularFile(path.resolve("oci-layout"))) {
       PackageSource source = PackageSource.ofDirectory(path);
       return new ScanTarget(
           target, source, AuditTarget.rootfs(source.files()), Optional.empty(), 0);
     }
-    if (Files.isRegularFile(path)) {
-      return fromImage(ImageReader.read(path, ImageReader.Options.defaults()));
+    return fromImage(readImage(target, credentials));
+  }
+
+  /**
+   * Reads an image target — OCI layout dir, docker-archive / {@code docker save} tar, or registry
+   * reference ({@code registry:} prefix optional) — into memory.
+   */
+  public static ReadImage readImage(String target, Credentials credentials) {
+    if (target.startsWith("registry:")) {
+      return pull(target.substring("registry:".length()), credentials);
+    }
+    Path path = Path.of(target);
+    if (Files.exists(path)) {
+      return ImageReader.read(path, ImageReader.Options.defaults());
     }
     if (target.contains("/") && (target.contains(":") || target.contains("@"))) {
-      return fromImage(pull(target, credentials));
+      return pull(target, credentials);
     }
     throw new DistillException(
         "'"
