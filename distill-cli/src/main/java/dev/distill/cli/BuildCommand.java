@@ -2,27 +2,23 @@ package dev.distill.cli;
 
 import dev.distill.DistillException;
 import dev.distill.assure.SmokeChecks;
+import dev.distill.build.BuildSboms;
 import dev.distill.build.ImageBuilder;
 import dev.distill.build.PackageLocker;
 import dev.distill.image.ImageOutput;
 import dev.distill.image.ImageWriter;
 import dev.distill.io.AtomicFiles;
-import dev.distill.pkgdb.OsRelease;
-import dev.distill.sbom.SbomInput;
-import dev.distill.sbom.SbomWriter;
 import dev.distill.spec.ImageSpec;
 import dev.distill.spec.LockFile;
 import dev.distill.spec.SpecLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -221,29 +217,12 @@ final class BuildCommand implements Callable<Integer> {
 
   private void writeSboms(
       String imageName, String release, String subject, ImageBuilder.Result result) {
-    String version = Main.version();
-    for (ImageBuilder.ArchBuild b : result.archs()) {
-      var os =
-          b.rootfs()
-              .resolve("etc/os-release")
-              .map(e -> OsRelease.parse(new String(e.content(), StandardCharsets.UTF_8)));
-      SbomInput input =
-          new SbomInput(
-              b.sbomPackages(),
-              os,
-              subject,
-              Optional.of(b.image().digest().toString()),
-              b.image().config().created(),
-              version);
-      String base = imageName + "-" + release + "-" + b.arch();
-      for (String[] f :
-          new String[][] {{"spdx-json", ".spdx.json"}, {"cyclonedx-json", ".cdx.json"}}) {
-        try {
-          AtomicFiles.write(
-              sbomDir.resolve(base + f[1]), out -> SbomWriter.forFormat(f[0]).write(input, out));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+    var files = BuildSboms.render(imageName, release, subject, result, Main.version());
+    for (var f : files.entrySet()) {
+      try {
+        AtomicFiles.write(sbomDir.resolve(f.getKey()), f.getValue());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
   }

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       SbomCommand.class,
       LintCommand.class,
       SecretsCommand.class,
+      CheckCommand.class,
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -9,7 +9,6 @@ import dev.distill.assure.ScanTarget;
 import dev.distill.findings.Finding;
 import dev.distill.findings.Severity;
 import dev.distill.io.AtomicFiles;
-import dev.distill.net.HttpFetcher;
 import dev.distill.pkgdb.OsRelease;
 import dev.distill.pkgdb.PackageInventory;
 import dev.distill.pkgdb.PackageSource;
@@ -165,17 +164,10 @@ public final class ScanCommand implements Callable<Integer> {
 
     // Open the target first: a wrong path should not wait for a DB download.
     ScanTarget opened = ScanTarget.open(target, Main.registryCredentials());
-    VulnDbStore store = openStore(err);
+    VulnDbStore store = VulnDbs.open(db, offline, clock, err);
     VulnDatabase database = store.load(ProgressListener.NONE);
     Optional<Duration> age = store.age(clock);
-    if (age.isPresent() && age.get().toDays() >= maxDbAgeDays) {
-      err.println(
-          "warning: the vulnerability DB in "
-              + store.dir()
-              + " is "
-              + age.get().toDays()
-              + " days old; update it (run without --offline) for current results");
-    }
+    VulnDbs.warnIfOld(store, clock, maxDbAgeDays, err);
 
     PackageSource source = opened.packages();
     PackageInventory inventory = source.inventory(false);
@@ -249,33 +241,6 @@ public final class ScanCommand implements Callable<Integer> {
             List.of(image),
             reports);
     AtomicFiles.write(html, new HtmlReportWriter().render(report));
-  }
-
-  private VulnDbStore openStore(PrintWriter err) {
-    if (db != null) {
-      return new VulnDbStore(db);
-    }
-    VulnDbStore store = new VulnDbStore(VulnDbStore.defaultDir(System.getenv()));
-    if (offline) {
-      return store;
-    }
-    boolean fresh = store.age(clock).map(a -> a.toHours() < 24).orElse(false);
-    if (store.exists() && fresh) {
-      return store;
-    }
-    try {
-      store.update(
-          new HttpFetcher(Duration.ofSeconds(30), 2, Duration.ofMillis(500), System.getenv()),
-          ProgressListener.NONE,
-          clock,
-          0);
-    } catch (DistillException e) {
-      if (!store.exists()) {
-        throw e;
-      }
-      err.println("warning: could not update the vulnerability DB (" + e.getMessage() + ")");
-    }
-    return store;
   }
 
   private static void printTable(

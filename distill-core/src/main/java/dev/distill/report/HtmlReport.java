@@ -10,13 +10,46 @@ import java.util.OptionalLong;
  * and the tool reports whose findings are listed.
  */
 public record HtmlReport(
-    String title, Instant created, List<ImageSummary> images, List<Report> reports) {
+    String title,
+    Instant created,
+    List<ImageSummary> images,
+    List<Report> reports,
+    List<Section> sections) {
 
   public HtmlReport {
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(created, "created");
     images = List.copyOf(images);
     reports = List.copyOf(reports);
+    sections = List.copyOf(sections);
+  }
+
+  /** A report without sections (one scan). */
+  public HtmlReport(
+      String title, Instant created, List<ImageSummary> images, List<Report> reports) {
+    this(title, created, images, reports, List.of());
+  }
+
+  /**
+   * A part of the page of its own, e.g. one service of {@code distill check}: its gates with their
+   * verdicts, and the findings of its reports (which also count in the page's totals when they are
+   * among {@link #reports()}).
+   */
+  public record Section(String title, List<GateRow> gates, List<Report> reports) {
+    public Section {
+      Objects.requireNonNull(title, "title");
+      gates = List.copyOf(gates);
+      reports = List.copyOf(reports);
+    }
+  }
+
+  /** One gate's verdict: its name, PASSED / FAILED / SKIPPED, and a one-line summary. */
+  public record GateRow(String gate, String status, String summary) {
+    public GateRow {
+      Objects.requireNonNull(gate, "gate");
+      Objects.requireNonNull(status, "status");
+      summary = summary == null ? "" : summary;
+    }
   }
 
   /**

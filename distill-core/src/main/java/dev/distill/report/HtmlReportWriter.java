@@ -76,6 +76,9 @@ public final class HtmlReportWriter {
         .append(" finding(s)</p>\n");
     sizes(h, report.images());
     severities(h, findings(report));
+    for (HtmlReport.Section section : report.sections()) {
+      section(h, section);
+    }
     packages(h, report.images());
     findingsTable(h, findings(report));
     h.append("</body>\n</html>\n");
@@ -267,12 +270,44 @@ public final class HtmlReportWriter {
     }
   }
 
+  private static final Map<String, String> STATUS_COLOURS =
+      Map.of("PASSED", "#388e3c", "FAILED", "#d32f2f", "SKIPPED", "#757575");
+
+  private static void section(StringBuilder h, HtmlReport.Section s) {
+    h.append("<h2>").append(esc(s.title())).append("</h2>\n");
+    if (!s.gates().isEmpty()) {
+      h.append("<table>\n<tr><th>Gate</th><th>Verdict</th><th>Summary</th></tr>\n");
+      for (HtmlReport.GateRow g : s.gates()) {
+        h.append("<tr><td>")
+            .append(esc(g.gate()))
+            .append("</td><td><span class=\"sev\" style=\"background:")
+            .append(STATUS_COLOURS.getOrDefault(g.status(), "#757575"))
+            .append("\">")
+            .append(esc(g.status()))
+            .append("</span></td><td>")
+            .append(esc(g.summary()))
+            .append("</td></tr>\n");
+      }
+      h.append("</table>\n");
+    }
+    List<Finding> found = new ArrayList<>();
+    s.reports().forEach(r -> found.addAll(r.findings()));
+    h.append("<h3>").append(found.size()).append(" finding(s)</h3>\n");
+    if (!found.isEmpty()) {
+      findingRows(h, found);
+    }
+  }
+
   private static void findingsTable(StringBuilder h, List<Finding> findings) {
     h.append("<h2 id=\"findings\">Findings</h2>\n");
     if (findings.isEmpty()) {
       h.append("<p class=\"none\">No findings.</p>\n");
       return;
     }
+    findingRows(h, findings);
+  }
+
+  private static void findingRows(StringBuilder h, List<Finding> findings) {
     List<Finding> sorted = new ArrayList<>(findings);
     // Most severe first; the sort is stable, so ties keep the tools' own order.
     sorted.sort(Comparator.comparing(Finding::severity).reversed());

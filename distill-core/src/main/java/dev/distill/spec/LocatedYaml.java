@@ -17,7 +17,7 @@ import java.util.Map;
  * A YAML document read into a Jackson tree together with the line of every node, so validation
  * errors can name the field and the line it is on.
  */
-final class LocatedYaml {
+public final class LocatedYaml {
   private static final YAMLFactory YAML = new YAMLFactory();
 
   private final JsonNode root;
@@ -30,7 +30,8 @@ final class LocatedYaml {
     this.source = source;
   }
 
-  static LocatedYaml parse(String text, String source) {
+  /** Parses {@code text}; {@code source} names it in errors. */
+  public static LocatedYaml parse(String text, String source) {
     Map<String, Integer> lines = new HashMap<>();
     try (JsonParser p = YAML.createParser(text)) {
       JsonToken first = p.nextToken();
@@ -107,21 +108,21 @@ final class LocatedYaml {
     }
   }
 
-  JsonNode root() {
+  public JsonNode root() {
     return root;
   }
 
-  String source() {
+  public String source() {
     return source;
   }
 
   /** The line of the node at a JSON pointer such as {@code /files/0/mode}, or 0 when unknown. */
-  int line(String pointer) {
+  public int line(String pointer) {
     return lines.getOrDefault(pointer, 0);
   }
 
   /** An error that names the field (as a dotted path) and its line. */
-  DistillException error(String pointer, String message) {
+  public DistillException error(String pointer, String message) {
     int line = line(pointer);
     String field = pointer.isEmpty() ? "(top level)" : pointer.substring(1).replace('/', '.');
     return new DistillException(
