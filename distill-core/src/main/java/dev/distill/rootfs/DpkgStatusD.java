@@ -10,6 +10,7 @@ import dev.distill.fs.RootFs;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,9 @@ public final class DpkgStatusD implements RootFsStep {
       Map<String, ControlStanza> controls, Map<String, Map<String, String>> md5sums) {
     this.controls = Map.copyOf(controls);
     Map<String, Map<String, String>> copy = new LinkedHashMap<>();
-    md5sums.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
+    // Keep each package's own line order: Map.copyOf's order changes from one JVM to the next,
+    // which made the md5sums files (and so the image digest) differ between runs.
+    md5sums.forEach((k, v) -> copy.put(k, Collections.unmodifiableMap(new LinkedHashMap<>(v))));
     this.md5sums = copy;
   }
 

@@ -119,4 +119,26 @@ class DpkgStatusDTest {
         .isInstanceOf(DistillException.class)
         .hasMessageContaining("pkg md5sums line 1");
   }
+
+  @Test
+  void md5sumsKeepThePackagesOwnLineOrder() {
+    // Forty kept files listed in reverse name order: the output must follow the .deb's order,
+    // whatever order a hash map would give (that order changes from one JVM to the next).
+    RootFs.Builder b = RootFs.builder();
+    StringBuilder md5sums = new StringBuilder();
+    StringBuilder expected = new StringBuilder();
+    for (int i = 40; i > 0; i--) {
+      String path = String.format("usr/lib/x86_64-linux-gnu/lib%02d.so", i);
+      b.put(Fixtures.file(path, "lib" + i, "libc6"));
+      String line = String.format("%032x  %s%n", i, path);
+      md5sums.append(line);
+      expected.append(line);
+    }
+    new DpkgStatusD(
+            Map.of("libc6", LIBC),
+            Map.of("libc6", DpkgStatusD.parseMd5sums(md5sums.toString(), "libc6 md5sums")))
+        .applyTo(b);
+    assertThat(Fixtures.text(b.build(), "var/lib/dpkg/status.d/libc6.md5sums"))
+        .isEqualTo(expected.toString());
+  }
 }
