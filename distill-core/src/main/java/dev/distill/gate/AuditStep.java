@@ -21,11 +21,13 @@ final class AuditStep {
     this.toolVersion = toolVersion;
   }
 
-  StepResult run(GateConfig config, String service, ScanTarget target) {
+  /** Findings are located at {@code specPath}, the file the image is built from. */
+  StepResult run(GateConfig config, String service, ScanTarget target, String specPath) {
     if (!config.audit().enabled()) {
       return StepResult.of(GateOutcome.skipped(GATE, service, "turned off"));
     }
-    Report report = ImageAudit.report(target.audit(), toolVersion);
+    Report report =
+        RepositoryPaths.relocate(ImageAudit.report(target.audit(), toolVersion), specPath);
     List<Finding> failing =
         report.findings().stream()
             .filter(f -> f.severity().atLeast(config.audit().failOn()))

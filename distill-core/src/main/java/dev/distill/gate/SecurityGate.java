@@ -5,6 +5,7 @@ import dev.distill.assure.ScanTarget;
 import dev.distill.assure.SmokeChecks;
 import dev.distill.build.ImageBuilder;
 import dev.distill.image.ImageWriter;
+import dev.distill.image.ReadImage;
 import dev.distill.image.registry.Credentials;
 import dev.distill.progress.ProgressListener;
 import dev.distill.report.HtmlReport;
@@ -167,8 +168,19 @@ public final class SecurityGate {
     BuildStep.Built b = built.built().get();
     collect(announce(smoke.run(config, spec, b, specPath)), outcomes, reports);
     // The audit and the scan read the written archive, as any scanner would read the image.
-    ScanTarget target = ScanTarget.open(b.archive().toString(), Credentials.ANONYMOUS);
-    collect(announce(audit.run(config, service, target)), outcomes, reports);
+    ReadImage read = ScanTarget.readImage(b.archive().toString(), Credentials.ANONYMOUS);
+    // Named as it lands in the artifact folder, not by the temporary folder it is written in.
+    String archiveName = artifacts.relativize(b.archive()).toString().replace('\\', '/');
+    ScanTarget target =
+        ScanTarget.fromImage(
+            new ReadImage(
+                archiveName,
+                read.manifestDigest(),
+                read.config(),
+                read.layers(),
+                read.files(),
+                read.rootFs()));
+    collect(announce(audit.run(config, service, target, specPath)), outcomes, reports);
     String lockPath = config.root().relativize(LockFile.pathFor(dir)).toString().replace('\\', '/');
     VulnerabilityStep.Outcome vulns = vulnerabilities.run(config, service, target, lockPath);
     collect(announce(vulns.step()), outcomes, reports);
