@@ -24,7 +24,10 @@ public record ServiceCheck(
     Objects.requireNonNull(service, "service");
     outcomes = List.copyOf(outcomes);
     reports = List.copyOf(reports);
-    sboms = Map.copyOf(sboms);
-    vulnerabilitiesBySeverity = Map.copyOf(vulnerabilitiesBySeverity);
+    // Sorted: summary.json lists them, and Map.copyOf's order changes from run to run.
+    sboms = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(sboms));
+    vulnerabilitiesBySeverity =
+        java.util.Collections.unmodifiableSortedMap(
+            new java.util.TreeMap<>(vulnerabilitiesBySeverity));
   }
 }
