@@ -4,7 +4,6 @@ import dev.distill.DistillException;
 import dev.distill.assure.SmokeChecks;
 import dev.distill.build.BuildSboms;
 import dev.distill.build.ImageBuilder;
-import dev.distill.build.PackageLocker;
 import dev.distill.image.ImageOutput;
 import dev.distill.image.ImageWriter;
 import dev.distill.io.AtomicFiles;
@@ -120,13 +119,7 @@ final class BuildCommand implements Callable<Integer> {
     }
     var progress = new ConsoleProgress(spec.commandLine().getErr(), common.quiet);
     Path lockPath = LockFile.pathFor(specDir);
-    ImageBuilder builder =
-        new ImageBuilder(
-            new PackageLocker(repo.repository(progress)),
-            repo.fetcher(progress),
-            repo.mirrors(),
-            System.getenv(),
-            progress);
+    ImageBuilder builder = repo.imageBuilder(progress);
     ImageBuilder.Result result = builder.build(image, r, a, LockFile.readIfPresent(lockPath));
     if (result.lockChanged() && !noWriteLock) {
       try {

@@ -3,7 +3,6 @@ package dev.distill.cli;
 import dev.distill.DistillException;
 import dev.distill.assure.SmokeChecks;
 import dev.distill.build.ImageBuilder;
-import dev.distill.build.PackageLocker;
 import dev.distill.gate.CheckArtifacts;
 import dev.distill.gate.CheckResult;
 import dev.distill.gate.GateConfig;
@@ -157,13 +156,7 @@ final class CheckCommand implements Callable<Integer> {
 
     PrintWriter err = spec.commandLine().getErr();
     var progress = new ConsoleProgress(err, common.quiet);
-    ImageBuilder builder =
-        new ImageBuilder(
-            new PackageLocker(repo.repository(progress)),
-            repo.fetcher(progress),
-            repo.mirrors(),
-            System.getenv(),
-            progress);
+    ImageBuilder builder = repo.imageBuilder(progress);
     ImageWriter writer = new ImageWriter(Main.registryCredentials(), progress);
     GateConfig.Vulnerabilities vulns = cfg.vulnerabilities();
     SecurityGate gate =

@@ -1,5 +1,7 @@
 package dev.distill.cli;
 
+import dev.distill.build.ImageBuilder;
+import dev.distill.build.PackageLocker;
 import dev.distill.debian.fetch.DebCache;
 import dev.distill.debian.fetch.DebFetcher;
 import dev.distill.debian.repo.DebianRepository;
@@ -52,6 +54,16 @@ final class RepoOptions {
         .offline(offline)
         .progress(progress)
         .build();
+  }
+
+  /** The image builder over these mirrors and this cache; the lock is resolved when missing. */
+  ImageBuilder imageBuilder(ProgressListener progress) {
+    return new ImageBuilder(
+        new PackageLocker(repository(progress)),
+        fetcher(progress),
+        mirrors(),
+        System.getenv(),
+        progress);
   }
 
   DebFetcher fetcher(ProgressListener progress) {

@@ -4,38 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class ScanAndSbomCommandTest {
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream oldOut;
-  private PrintStream oldErr;
+  @RegisterExtension final CapturedStreams io = new CapturedStreams();
 
   @TempDir Path tmp;
-
-  @BeforeEach
-  void capture() {
-    oldOut = System.out;
-    oldErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(oldOut);
-    System.setErr(oldErr);
-  }
 
   private static String res(String rel) {
     try {
@@ -46,28 +25,20 @@ class ScanAndSbomCommandTest {
     }
   }
 
-  private String stdout() {
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
-  }
-
   @Test
   void currentImagePassesTheGate() {
     int rc = Main.run("scan", res("images/nginx-bookworm-current"), "--db", res("db"));
-    assertThat(rc).as(stderr()).isEqualTo(0);
-    assertThat(stdout()).contains("CVE-2018-20796").contains("20 packages");
+    assertThat(rc).as(io.stderr()).isEqualTo(0);
+    assertThat(io.stdout()).contains("CVE-2018-20796").contains("20 packages");
   }
 
   @Test
   void staleImagesFailWithAOneScreenSummary() {
     int rc = Main.run("scan", res("images/nginx-bookworm-stale-distroless"), "--db", res("db"));
     assertThat(rc).isEqualTo(1);
-    assertThat(stderr()).startsWith("FAIL: 5 fixable vulnerabilities at HIGH or above");
-    assertThat(stderr().lines().count()).isLessThan(25);
-    assertThat(stdout()).contains("from /var/lib/dpkg/status.d");
+    assertThat(io.stderr()).startsWith("FAIL: 5 fixable vulnerabilities at HIGH or above");
+    assertThat(io.stderr().lines().count()).isLessThan(25);
+    assertThat(io.stdout()).contains("from /var/lib/dpkg/status.d");
   }
 
   @Test
@@ -84,7 +55,7 @@ class ScanAndSbomCommandTest {
             html.toString(),
             "--compare-size",
             "192000000");
-    assertThat(rc).as(stderr()).isEqualTo(1);
+    assertThat(rc).as(io.stderr()).isEqualTo(1);
     String page = Files.readString(html);
     assertThat(page)
         .startsWith("<!DOCTYPE html>")
@@ -96,7 +67,7 @@ class ScanAndSbomCommandTest {
         .doesNotContain("<script");
     assertThat(Main.run("scan", res("images/nginx-bookworm-current"), "--compare-size", "-1"))
         .isEqualTo(2);
-    assertThat(stderr()).contains("--compare-size must be a size in bytes");
+    assertThat(io.stderr()).contains("--compare-size must be a size in bytes");
   }
 
   /** The size the report shows for a root filesystem: its regular files, summed. */
@@ -122,8 +93,8 @@ class ScanAndSbomCommandTest {
             "json",
             "--ignorefile",
             ignore.toString());
-    assertThat(rc).as(stderr()).isEqualTo(0);
-    JsonNode doc = new ObjectMapper().readTree(stdout());
+    assertThat(rc).as(io.stderr()).isEqualTo(0);
+    JsonNode doc = new ObjectMapper().readTree(io.stdout());
     assertThat(doc.path("policy").path("result").asText()).isEqualTo("PASS");
     assertThat(doc.path("suppressed")).hasSize(4);
     assertThat(doc.path("db").path("sources").toString()).contains("debian-tracker");
@@ -143,8 +114,8 @@ class ScanAndSbomCommandTest {
     Files.writeString(root.resolve("etc/app.conf"), "x");
     Files.setAttribute(root.resolve("etc/app.conf"), "unix:mode", 0666);
     int rc = Main.run("scan", root.toString(), "--db", res("db"), "--audit");
-    assertThat(rc).as(stderr()).isEqualTo(0);
-    assertThat(stdout()).contains("DA005").contains("/etc/app.conf is world-writable");
+    assertThat(rc).as(io.stderr()).isEqualTo(0);
+    assertThat(io.stdout()).contains("DA005").contains("/etc/app.conf is world-writable");
   }
 
   @Test
@@ -160,10 +131,10 @@ class ScanAndSbomCommandTest {
                 "--ignorefile",
                 garbage.toString()))
         .isEqualTo(2);
-    assertThat(stderr()).contains("error: Ignore file").contains("line 1");
+    assertThat(io.stderr()).contains("error: Ignore file").contains("line 1");
     assertThat(Main.run("scan", res("images/nginx-bookworm-current"), "--db", tmp.toString()))
         .isEqualTo(2);
-    assertThat(stderr()).contains("holds neither");
+    assertThat(io.stderr()).contains("holds neither");
     assertThat(Main.run("scan", tmp.resolve("missing").toString(), "--db", res("db"))).isEqualTo(2);
     assertThat(
             Main.run(
@@ -180,7 +151,7 @@ class ScanAndSbomCommandTest {
     Path corrupt = tmp.resolve("corrupt.tar");
     Files.write(corrupt, "this is not a tar archive at all, just text".repeat(40).getBytes());
     assertThat(Main.run("scan", corrupt.toString(), "--db", res("db"))).isEqualTo(2);
-    assertThat(stderr()).contains("error:").contains("corrupt.tar").doesNotContain("Exception");
+    assertThat(io.stderr()).contains("error:").contains("corrupt.tar").doesNotContain("Exception");
     assertThat(Main.run("sbom", corrupt.toString())).isEqualTo(2);
   }
 
@@ -200,6 +171,6 @@ class ScanAndSbomCommandTest {
     // Components: the OS plus one per package.
     assertThat(c.path("components")).hasSize(20 + 1);
     Main.run("scan", target, "--db", res("db"), "--format", "json");
-    assertThat(m.readTree(stdout()).path("packages").asInt()).isEqualTo(20);
+    assertThat(m.readTree(io.stdout()).path("packages").asInt()).isEqualTo(20);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.distill.cli.CapturedStreams;
 import dev.distill.cli.Main;
 import dev.distill.debian.fetch.DebCache;
 import dev.distill.debian.repo.BinaryPackage;
@@ -13,22 +14,17 @@ import dev.distill.debian.repo.MirrorConfig;
 import dev.distill.debian.repo.ReleaseFile;
 import dev.distill.debian.repo.Suite;
 import dev.distill.debian.version.DebianVersion;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -37,34 +33,13 @@ import org.junit.jupiter.api.io.TempDir;
  * secret is committed, the Dockerfile has a lint error and the lock pins a vulnerable nginx.
  */
 class CheckCommandIT {
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream oldOut;
-  private PrintStream oldErr;
+  @RegisterExtension final CapturedStreams io = new CapturedStreams();
 
   @TempDir Path tmp;
 
   @BeforeAll
   static void engine() {
     Docker.ensureEngine();
-  }
-
-  @BeforeEach
-  void capture() {
-    oldOut = System.out;
-    oldErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(oldOut);
-    System.setErr(oldErr);
-  }
-
-  private String stdout() {
-    return out.toString(StandardCharsets.UTF_8);
   }
 
   /** A git repository with images/nginx as shipped, the gate DB and a gate config. */
@@ -114,10 +89,10 @@ class CheckCommandIT {
   void theCommittedServicePassesEveryGateAndLeavesOneArtifactFolder() throws Exception {
     Path root = project();
     int rc = Main.run("check", root.toString());
-    assertThat(rc).as(stdout() + err.toString(StandardCharsets.UTF_8)).isZero();
-    assertThat(stdout()).contains("distill check: PASSED — 0 of 7 gates failed");
+    assertThat(rc).as(io.stdout() + io.stderr()).isZero();
+    assertThat(io.stdout()).contains("distill check: PASSED — 0 of 7 gates failed");
     for (String gate : List.of("secrets", "lint", "build", "smoke", "audit", "vulnerabilities")) {
-      assertThat(stdout()).containsPattern("PASSED\\s+" + gate + "\\s");
+      assertThat(io.stdout()).containsPattern("PASSED\\s+" + gate + "\\s");
     }
     Path outDir = root.resolve("out/check");
     JsonNode summary = new ObjectMapper().readTree(outDir.resolve("summary.json").toFile());
@@ -150,7 +125,8 @@ class CheckCommandIT {
   void aSecretALintErrorAndAVulnerablePinEachFailTheirGate() throws Exception {
     Path root = project();
     // 1. A token committed (and then deleted: history still has it).
-    Files.writeString(root.resolve("deploy.env"), "GITHUB_TOKEN=" + githubToken() + "\n");
+    Files.writeString(
+        root.resolve("deploy.env"), "GITHUB_TOKEN=" + CapturedStreams.fakeGithubToken(42) + "\n");
     try (Git git = Git.open(root.toFile())) {
       commitAll(git, "deploy settings");
       Files.delete(root.resolve("deploy.env"));
@@ -171,8 +147,8 @@ class CheckCommandIT {
         .isLessThan(DebianVersion.parse("1.22.1-9+deb12u11"));
 
     int rc = Main.run("check", root.toString(), "--no-smoke", "--quiet");
-    String text = stdout();
-    assertThat(rc).as(text + err.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+    String text = io.stdout();
+    assertThat(rc).as(text + io.stderr()).isEqualTo(1);
     assertThat(text).contains("distill check: FAILED — 3 of 7 gates failed");
     assertThat(text).contains("secrets (repository): 1 leak(s)");
     assertThat(text).contains("github-pat in deploy.env:1");
@@ -239,16 +215,5 @@ class CheckCommandIT {
     assertThat(version).as("nginx in the bookworm lock").isNotNull();
     m.writerWithDefaultPrettyPrinter().writeValue(lockFile.toFile(), lock);
     return version;
-  }
-
-  /** A GitHub token made at run time, so this source holds no secret. */
-  private static String githubToken() {
-    String alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    Random r = new Random(42);
-    StringBuilder b = new StringBuilder("ghp_");
-    for (int i = 0; i < 36; i++) {
-      b.append(alphabet.charAt(r.nextInt(alphabet.length())));
-    }
-    return b.toString();
   }
 }
