@@ -36,11 +36,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Runs the whole security gate on a repository: one report, one exit code.",
-      "In order: the secret scan of the repository and its git history; then for each service",
-      "under images/: Dockerfile lint, build from the spec and lock, smoke checks in the local",
-      "engine, image audit, vulnerability policy, SBOMs. Settings come from distill.yaml at the",
-      "repository root; .gitleaks.toml, .gitleaksignore, .hadolint.yaml and .trivyignore are",
-      "honoured. Artifacts (SARIF per tool and merged, HTML report, SBOMs, summary.json, image",
+      "In order: the secret scan of the repository and its git history; then for",
+      "each service under images/: Dockerfile lint, build from the spec and lock,",
+      "smoke checks in the local engine, image audit, vulnerability policy, SBOMs.",
+      "Settings come from distill.yaml at the repository root; .gitleaks.toml,",
+      ".gitleaksignore, .hadolint.yaml and .trivyignore are honoured. Artifacts",
+      "(SARIF per tool and merged, HTML report, SBOMs, summary.json, image",
       "archives) land in one folder. Exits 1 naming every failed gate."
     })
 final class CheckCommand implements Callable<Integer> {
