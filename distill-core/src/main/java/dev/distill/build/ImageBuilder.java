@@ -2,7 +2,6 @@ package dev.distill.build;
 
 import dev.distill.DistillException;
 import dev.distill.debian.deb.DebPackage;
-import dev.distill.debian.deb.DebReader;
 import dev.distill.debian.fetch.DebFetcher;
 import dev.distill.debian.fetch.FetchedDeb;
 import dev.distill.debian.repo.MirrorConfig;
@@ -116,10 +115,8 @@ public final class ImageBuilder {
     progress.started(task, 5);
     List<FetchedDeb> fetched = fetcher.fetchAll(LockedPackages.refs(target, mirrors, snapshot));
     progress.advanced(task, 1, 5);
-    List<DebPackage> debs = new ArrayList<>();
-    for (FetchedDeb f : fetched) {
-      debs.add(DebReader.read(f.path()));
-    }
+    // Read on every core: each package is independent, and the order is kept.
+    List<DebPackage> debs = fetched.parallelStream().map(fetcher::read).toList();
     PackageUnion union = PackageUnion.of(debs);
     RootFs merged = UsrMerge.apply(union.files());
     progress.advanced(task, 2, 5);

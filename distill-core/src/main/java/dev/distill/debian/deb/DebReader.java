@@ -66,6 +66,40 @@ public final class DebReader {
     }
   }
 
+  /**
+   * Writes {@code deb} again with its control and data members uncompressed ({@code control.tar},
+   * {@code data.tar}), so later reads skip the decompression (xz is most of a warm build's time).
+   * The copy is only re-encoded, not checked: read it with {@link #read(Path, String)}, which
+   * applies every check to it as to the original.
+   */
+  public static void writeUncompressed(Path deb, String name, java.io.OutputStream out) {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(deb))) {
+      ArArchiveInputStream ar = new ArArchiveInputStream(in);
+      var writer = new org.apache.commons.compress.archivers.ar.ArArchiveOutputStream(out);
+      ArArchiveEntry member;
+      while ((member = ar.getNextEntry()) != null) {
+        String m = member.getName();
+        byte[] content;
+        String outName = m;
+        if (m.startsWith("control.tar") || m.startsWith("data.tar")) {
+          outName = m.substring(0, m.indexOf(".tar") + 4);
+          content =
+              new Parse(name)
+                  .decompress(m, new ByteArrayInputStream(ar.readAllBytes()))
+                  .readAllBytes();
+        } else {
+          content = ar.readAllBytes();
+        }
+        writer.putArchiveEntry(new ArArchiveEntry(outName, content.length, 0, 0, 0100644, 0));
+        writer.write(content);
+        writer.closeArchiveEntry();
+      }
+      writer.finish();
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+      throw corrupt(name, e);
+    }
+  }
+
   private static DistillException corrupt(String name, Exception e) {
     String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     return new DistillException(
