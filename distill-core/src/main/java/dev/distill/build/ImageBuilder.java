@@ -123,7 +123,7 @@ public final class ImageBuilder {
 
     List<String> paths = new ArrayList<>();
     List<String> globs = new ArrayList<>();
-    for (String keep : spec.keep()) {
+    for (String keep : spec.keepFor(arch)) {
       (PathGlob.isGlob(keep) ? globs : paths).add(relative(keep));
     }
     boolean setuidAllowed = !spec.allowSetuid().isEmpty();

@@ -58,6 +58,33 @@ public record ImageSpec(
     checks = List.copyOf(checks);
   }
 
+  /**
+   * The {@code keep} entries that apply to {@code arch}, qualifier removed. An entry may end in a
+   * Debian-style architecture qualifier: {@code /lib64 [amd64]} only on amd64, {@code /x [!arm64]}
+   * everywhere but arm64 (the dynamic loader lives at a different path on each).
+   */
+  public List<String> keepFor(String arch) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String k : keep) {
+      java.util.regex.Matcher m = ARCH_QUALIFIED.matcher(k);
+      if (!m.matches()) {
+        out.add(k);
+        continue;
+      }
+      List<String> archs = List.of(m.group(2).strip().split("\\s+"));
+      boolean negated = archs.get(0).startsWith("!");
+      boolean listed = archs.contains(negated ? "!" + arch : arch);
+      if (negated != listed) {
+        out.add(m.group(1));
+      }
+    }
+    return out;
+  }
+
+  /** {@code PATH [arch ...]} or {@code PATH [!arch ...]}. */
+  public static final java.util.regex.Pattern ARCH_QUALIFIED =
+      java.util.regex.Pattern.compile("(\\S+)\\s+\\[([!a-z0-9 ]+)\\]");
+
   /** The release built when none is asked for: the first one listed. */
   public String defaultRelease() {
     return releases.get(0);

@@ -136,7 +136,29 @@ public final class SpecLoader {
     if (!executables.isEmpty() && packages.isEmpty()) {
       throw y.error("/executables", "executables come from packages, but no packages are listed");
     }
-    List<String> keep = absolutePaths(y, "/keep");
+    List<String> keep = stringList(y, "/keep", List.of());
+    for (int i = 0; i < keep.size(); i++) {
+      String entry = keep.get(i);
+      java.util.regex.Matcher m = ImageSpec.ARCH_QUALIFIED.matcher(entry);
+      if (m.matches()) {
+        List<String> qualifiers = List.of(m.group(2).strip().split("\\s+"));
+        boolean negated = qualifiers.get(0).startsWith("!");
+        for (String q : qualifiers) {
+          String a = q.startsWith("!") ? q.substring(1) : q;
+          if (q.startsWith("!") != negated || !ARCHS.contains(a)) {
+            throw y.error(
+                "/keep/" + i,
+                "'"
+                    + entry
+                    + "': the qualifier lists architectures ("
+                    + sorted(ARCHS)
+                    + "), all with '!' or none");
+          }
+        }
+        entry = m.group(1);
+      }
+      checkAbsolute(y, "/keep/" + i, entry);
+    }
     List<OwnFile> files = files(y, directory);
     List<Directory> dirs = directories(y);
     List<Account> users = new ArrayList<>();

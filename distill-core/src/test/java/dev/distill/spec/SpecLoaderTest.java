@@ -130,4 +130,26 @@ class SpecLoaderTest {
       assertThat(spec.runAs().uid()).isEqualTo(65532);
     }
   }
+
+  @Test
+  void keepEntriesCanBeLimitedToArchitecturesAsDebianDoes() {
+    ImageSpec spec =
+        parse(
+            "name: x\narchs: [amd64, arm64]\npackages: [libc6]\nkeep:\n"
+                + "  - /usr/lib/*-linux-gnu/**\n"
+                + "  - /lib64 [amd64]\n"
+                + "  - /lib/ld-linux-aarch64.so.1 [arm64]\n"
+                + "  - /etc/x [!arm64]\n");
+    assertThat(spec.keepFor("amd64"))
+        .containsExactly("/usr/lib/*-linux-gnu/**", "/lib64", "/etc/x");
+    assertThat(spec.keepFor("arm64"))
+        .containsExactly("/usr/lib/*-linux-gnu/**", "/lib/ld-linux-aarch64.so.1");
+    assertThatThrownBy(() -> parse("name: x\npackages: [libc6]\nkeep: [\"/lib64 [i386]\"]\n"))
+        .hasMessageContaining("field 'keep.0'")
+        .hasMessageContaining("the qualifier lists architectures");
+    assertThatThrownBy(() -> parse("name: x\npackages: [libc6]\nkeep: [\"/a [amd64 !arm64]\"]\n"))
+        .hasMessageContaining("all with '!' or none");
+    assertThatThrownBy(() -> parse("name: x\npackages: [libc6]\nkeep: [\"lib64 [amd64]\"]\n"))
+        .hasMessageContaining("must be an absolute path");
+  }
 }
