@@ -96,51 +96,79 @@ final class Decoder {
     return new Pass(out.toString(), segments);
   }
 
+  private static final byte BASE64 = 1;
+  private static final byte HEX = 2;
+  private static final byte PERCENT = 4;
+
+  /** What each ASCII char can start or continue: one table load instead of range tests. */
+  private static final byte[] KIND = new byte[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      KIND[c] = (byte) ((isBase64Char(c) ? BASE64 : 0) | (isHex(c) ? HEX : 0));
+    }
+    KIND['%'] = PERCENT;
+  }
+
+  private static int kind(char c) {
+    return c < 128 ? KIND[c] : 0;
+  }
+
   /** Non-overlapping candidate runs, in order. */
   private static void findRuns(String text, List<int[]> runs) {
     int n = text.length();
     int i = 0;
     while (i < n) {
       char c = text.charAt(i);
-      if (c == '%' && i + 2 < n && isHex(text.charAt(i + 1)) && isHex(text.charAt(i + 2))) {
-        // From this escape to the last escape on the same line.
-        int lineEnd = text.indexOf('\n', i);
-        if (lineEnd < 0) {
-          lineEnd = n;
-        }
-        int last = i;
-        for (int j = i + 3; j + 2 < lineEnd; j++) {
-          if (text.charAt(j) == '%' && isHex(text.charAt(j + 1)) && isHex(text.charAt(j + 2))) {
-            last = j;
+      int k = kind(c);
+      if (k == 0) {
+        i++;
+        continue;
+      }
+      if (k == PERCENT) {
+        if (i + 2 < n && isHex(text.charAt(i + 1)) && isHex(text.charAt(i + 2))) {
+          // From this escape to the last escape on the same line.
+          int lineEnd = text.indexOf('\n', i);
+          if (lineEnd < 0) {
+            lineEnd = n;
           }
+          int last = i;
+          for (int j = text.indexOf('%', i + 3); j >= 0 && j + 2 < lineEnd; ) {
+            if (isHex(text.charAt(j + 1)) && isHex(text.charAt(j + 2))) {
+              last = j;
+            }
+            j = text.indexOf('%', j + 1);
+          }
+          runs.add(new int[] {i, last + 3, 0});
+          i = last + 3;
+        } else {
+          i++;
         }
-        runs.add(new int[] {i, last + 3, 0});
-        i = last + 3;
         continue;
       }
-      if (isBase64Char(c)) {
-        int j = i;
-        boolean allHex = true;
-        while (j < n && isBase64Char(text.charAt(j))) {
-          allHex &= isHex(text.charAt(j));
-          j++;
+      int j = i;
+      boolean allHex = true;
+      while (j < n) {
+        int kj = kind(text.charAt(j));
+        if ((kj & BASE64) == 0) {
+          break;
         }
-        int end = j;
-        int pad = 0;
-        while (end < n && pad < 2 && text.charAt(end) == '=') {
-          end++;
-          pad++;
-        }
-        int len = j - i;
-        if (allHex && len >= MIN_HEX) {
-          runs.add(new int[] {i, end, 1});
-        } else if (len >= MIN_BASE64) {
-          runs.add(new int[] {i, end, 2});
-        }
-        i = end == i ? i + 1 : end;
-        continue;
+        allHex &= (kj & HEX) != 0;
+        j++;
       }
-      i++;
+      int end = j;
+      int pad = 0;
+      while (end < n && pad < 2 && text.charAt(end) == '=') {
+        end++;
+        pad++;
+      }
+      int len = j - i;
+      if (allHex && len >= MIN_HEX) {
+        runs.add(new int[] {i, end, 1});
+      } else if (len >= MIN_BASE64) {
+        runs.add(new int[] {i, end, 2});
+      }
+      i = end;
     }
   }
 
