@@ -100,11 +100,16 @@ final class ChunkReader {
     String text = new String(buf, 0, cut, StandardCharsets.UTF_8);
     Chunk chunk = new Chunk(text, nextLine, first, columnOffset);
     first = false;
-    int lastNewline = -1;
+    int newlines = 0;
     for (int i = 0; i < cut; i++) {
+      newlines += buf[i] == '\n' ? 1 : 0; // branch-free: a simple counting loop
+    }
+    nextLine += newlines;
+    int lastNewline = -1;
+    for (int i = cut - 1; newlines > 0 && i >= 0; i--) {
       if (buf[i] == '\n') {
-        nextLine++;
         lastNewline = i;
+        break;
       }
     }
     columnOffset =

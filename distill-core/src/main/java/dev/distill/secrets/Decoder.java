@@ -116,6 +116,10 @@ final class Decoder {
 
   /** Non-overlapping candidate runs, in order. */
   private static void findRuns(String text, List<int[]> runs) {
+    if (text.indexOf('%') < 0) {
+      findBase64Runs(text, runs);
+      return;
+    }
     int n = text.length();
     int i = 0;
     while (i < n) {
@@ -172,6 +176,44 @@ final class Decoder {
     }
   }
 
+  /**
+   * The runs of a text without '%': exactly its maximal base64 runs of at least {@link #MIN_BASE64}
+   * chars. Skips ahead like Boyer-Moore: a run that long starting at {@code i} covers {@code i +
+   * MIN_BASE64 - 1}, so scanning back from there to the nearest non-base64 char rules out every
+   * start up to it; in code, where short words alternate with spaces and punctuation, most chars
+   * are never looked at.
+   */
+  private static void findBase64Runs(String text, List<int[]> runs) {
+    int n = text.length();
+    int i = 0; // a possible run start: text[i - 1] is not base64
+    while (i + MIN_BASE64 <= n) {
+      int q = i + MIN_BASE64 - 1;
+      while (q >= i && (kind(text.charAt(q)) & BASE64) != 0) {
+        q--;
+      }
+      if (q >= i) {
+        i = q + 1; // text[q] is not base64: no long enough run starts at or before it
+        continue;
+      }
+      int j = i + MIN_BASE64;
+      while (j < n && (kind(text.charAt(j)) & BASE64) != 0) {
+        j++;
+      }
+      boolean allHex = true;
+      for (int k = i; k < j && allHex; k++) {
+        allHex = (kind(text.charAt(k)) & HEX) != 0;
+      }
+      int end = j;
+      int pad = 0;
+      while (end < n && pad < 2 && text.charAt(end) == '=') {
+        end++;
+        pad++;
+      }
+      runs.add(new int[] {i, end, allHex && j - i >= MIN_HEX ? 1 : 2});
+      i = j + 1; // text[j] is not base64 (or the text ended)
+    }
+  }
+
   private static boolean isHex(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
@@ -210,13 +252,19 @@ final class Decoder {
     return b.toString();
   }
 
+  /** Null unless all hex: a hex run may end in base64 padding ("...ef=="), tried as base64. */
   private static String hexDecode(String s) {
     if (s.length() % 2 != 0) {
       return null;
     }
     byte[] out = new byte[s.length() / 2];
     for (int i = 0; i < out.length; i++) {
-      out[i] = (byte) Integer.parseInt(s.substring(2 * i, 2 * i + 2), 16);
+      int hi = Character.digit(s.charAt(2 * i), 16);
+      int lo = Character.digit(s.charAt(2 * i + 1), 16);
+      if (hi < 0 || lo < 0) {
+        return null;
+      }
+      out[i] = (byte) (hi * 16 + lo);
     }
     return printable(out);
   }
