@@ -82,33 +82,23 @@ final class LazyDfa {
     int i = start;
     while (i < end) {
       char c = text.charAt(i);
-      if (c < ASCII) {
-        int next = cache.rows[state][c];
-        if (next == 0) {
-          int epoch = cache.epoch;
-          next = cache.transition(state, c) + 1;
-          if (next != MATCHED + 1 && epoch == cache.epoch) {
-            cache.rows[state][c] = next; // not after a reset: then state names another set
-          }
-        }
-        if (next == MATCHED + 1) {
-          return true;
-        }
-        state = next - 1;
+      int next = c < ASCII ? cache.rows[state][c] : 0;
+      if (next > 0) {
+        state = next - 1; // the hot path: a cached ASCII transition
         i++;
-      } else {
-        int rune = c;
-        if (Character.isHighSurrogate(c)
-            && i + 1 < end
-            && Character.isLowSurrogate(text.charAt(i + 1))) {
-          rune = Character.toCodePoint(c, text.charAt(i + 1));
-        }
-        state = cache.transition(state, rune);
-        if (state == MATCHED) {
-          return true;
-        }
-        i += Character.charCount(rune);
+        continue;
       }
+      int rune = c;
+      if (Character.isHighSurrogate(c)
+          && i + 1 < end
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        rune = Character.toCodePoint(c, text.charAt(i + 1));
+      }
+      state = cache.step(state, rune);
+      if (state == MATCHED) {
+        return true;
+      }
+      i += Character.charCount(rune);
     }
     return cache.matchesAtEnd(state);
   }
@@ -164,6 +154,20 @@ final class LazyDfa {
       rows[n] = new int[ASCII];
       endMatch[n] = 0;
       return n;
+    }
+
+    /**
+     * The state after {@code rune} from {@code state}, or {@link #MATCHED}, computed (the cache
+     * missed or the rune is not ASCII) and, for ASCII, cached. Kept out of {@link #find}'s loop so
+     * that loop stays small for the JIT.
+     */
+    int step(int state, int rune) {
+      int epoch = this.epoch;
+      int next = transition(state, rune);
+      if (rune < ASCII && next != MATCHED && epoch == this.epoch) {
+        rows[state][rune] = next + 1; // not after a reset: then state names another set
+      }
+      return next;
     }
 
     /** The state after {@code rune} from {@code state}, or {@link #MATCHED}. */
