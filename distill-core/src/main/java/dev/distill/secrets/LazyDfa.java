@@ -88,6 +88,9 @@ final class LazyDfa {
         i++;
         continue;
       }
+      if (next < 0) {
+        return true; // a cached transition into a match
+      }
       int rune = c;
       if (Character.isHighSurrogate(c)
           && i + 1 < end
@@ -108,7 +111,7 @@ final class LazyDfa {
     final Map<Key, Integer> ids = new HashMap<>();
     int[][] pending = new int[16][];
     int[] contexts = new int[16];
-    int[][] rows = new int[16][];
+    int[][] rows = new int[16][]; // per ASCII char: 0 unknown, -1 match, else next state + 1
     byte[] endMatch = new byte[16]; // 0 unknown, 1 no, 2 yes
     int count;
     int epoch; // bumped when the cache is dropped
@@ -164,8 +167,9 @@ final class LazyDfa {
     int step(int state, int rune) {
       int epoch = this.epoch;
       int next = transition(state, rune);
-      if (rune < ASCII && next != MATCHED && epoch == this.epoch) {
-        rows[state][rune] = next + 1; // not after a reset: then state names another set
+      if (rune < ASCII && epoch == this.epoch) {
+        // not after a reset: then state names another set
+        rows[state][rune] = next == MATCHED ? -1 : next + 1;
       }
       return next;
     }
