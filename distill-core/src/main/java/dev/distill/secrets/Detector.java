@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Runs a {@link SecretsConfig} over fragments the way gitleaks does: global and rule path/commit
@@ -26,7 +27,9 @@ public final class Detector {
   private final boolean[][] ruleKeywordMask;
   private final int[] ruleMaxLength;
   private final int[] ruleMaxNewlines;
-  private final LazyDfa[] ruleProbes;
+  // Each rule's probe (see probe(int)), built on first use: most rules never run on a given tree.
+  private final AtomicReferenceArray<Object> ruleProbes;
+  private static final Object NO_PROBE = new Object();
   private final int maxDecodeDepth;
   private final boolean honourAllowComments;
 
@@ -49,7 +52,7 @@ public final class Detector {
     ruleKeywordMask = new boolean[n][kws.size()];
     ruleMaxLength = new int[n];
     ruleMaxNewlines = new int[n];
-    ruleProbes = new LazyDfa[n];
+    ruleProbes = new AtomicReferenceArray<>(n);
     for (int i = 0; i < n; i++) {
       SecretRule r = config.rules().get(i);
       ruleKeywordIndexes[i] = r.keywords().stream().mapToInt(kws::indexOf).toArray();
@@ -60,8 +63,19 @@ public final class Detector {
           r.regex() == null ? MatchLength.UNBOUNDED : MatchLength.of(r.regex().pattern());
       ruleMaxNewlines[i] =
           r.regex() == null ? MatchLength.UNBOUNDED : MatchLength.newlines(r.regex().pattern());
-      ruleProbes[i] = r.regex() == null ? null : probe(r.regex());
     }
+  }
+
+  /** Rule {@code i}'s probe, built once (two threads may race to build it; one wins). */
+  private LazyDfa probe(int i) {
+    Object p = ruleProbes.get(i);
+    if (p == null) {
+      Pattern regex = config.rules().get(i).regex();
+      LazyDfa built = regex == null ? null : probe(regex);
+      ruleProbes.compareAndSet(i, null, built == null ? NO_PROBE : built);
+      p = ruleProbes.get(i);
+    }
+    return p == NO_PROBE ? null : (LazyDfa) p;
   }
 
   /** A fast "is there a match" test for a rule's regex, or null for none. */
@@ -241,7 +255,7 @@ public final class Detector {
           windows[w],
           windows[w + 1],
           rule,
-          ruleProbes[ruleIndex],
+          probe(ruleIndex),
           passes,
           lines,
           findings,
