@@ -47,7 +47,7 @@ public record Allowlist(
       return false;
     }
     for (Pattern p : paths) {
-      if (p.matcher(path).find()) {
+      if (LazyDfa.matches(p, path)) {
         return true;
       }
     }
@@ -56,7 +56,7 @@ public record Allowlist(
 
   boolean regexAllowed(String target) {
     for (Pattern p : regexes) {
-      if (p.matcher(target).find()) {
+      if (LazyDfa.matches(p, target)) {
         return true;
       }
     }

@@ -27,10 +27,36 @@ final class ChunkReader {
   private int columnOffset; // chars of the current line before the next chunk
 
   ChunkReader(InputStream in, int chunkBytes, int maxChunkBytes) {
+    this(in, chunkBytes, maxChunkBytes, -1);
+  }
+
+  /**
+   * @param expectedBytes the stream's length when known (a file's size), else -1: a small file then
+   *     gets a buffer of its own size rather than two chunks' worth
+   */
+  ChunkReader(InputStream in, int chunkBytes, int maxChunkBytes, long expectedBytes) {
+    this(in, chunkBytes, maxChunkBytes, expectedBytes, null);
+  }
+
+  /**
+   * @param reusable a buffer to read into instead of allocating one (its content is ignored), or
+   *     null; reusing one per thread spares allocating and zeroing a buffer per file
+   */
+  ChunkReader(
+      InputStream in, int chunkBytes, int maxChunkBytes, long expectedBytes, byte[] reusable) {
     this.in = in;
     this.chunkBytes = chunkBytes;
     this.maxChunkBytes = Math.max(chunkBytes, maxChunkBytes);
-    this.buf = new byte[Math.min(this.maxChunkBytes + 1, chunkBytes * 2)];
+    long size = Math.min(this.maxChunkBytes + 1L, chunkBytes * 2L);
+    if (expectedBytes >= 0) {
+      size = Math.min(size, Math.max(expectedBytes + 1, SecretScanner.SNIFF_BYTES + 1L));
+    }
+    this.buf = reusable != null && reusable.length >= size ? reusable : new byte[(int) size];
+  }
+
+  /** The buffer in use, to reuse for the next stream. */
+  byte[] buffer() {
+    return buf;
   }
 
   /** Bytes already read (for binary sniffing of the start); fills up to {@code n} bytes. */
@@ -74,11 +100,16 @@ final class ChunkReader {
     String text = new String(buf, 0, cut, StandardCharsets.UTF_8);
     Chunk chunk = new Chunk(text, nextLine, first, columnOffset);
     first = false;
-    int lastNewline = -1;
+    int newlines = 0;
     for (int i = 0; i < cut; i++) {
+      newlines += buf[i] == '\n' ? 1 : 0; // branch-free: a simple counting loop
+    }
+    nextLine += newlines;
+    int lastNewline = -1;
+    for (int i = cut - 1; newlines > 0 && i >= 0; i--) {
       if (buf[i] == '\n') {
-        nextLine++;
         lastNewline = i;
+        break;
       }
     }
     columnOffset =
@@ -101,12 +132,13 @@ final class ChunkReader {
   }
 
   private void fill(int want) throws IOException {
-    if (want > buf.length) {
-      buf = Arrays.copyOf(buf, Math.min(maxChunkBytes + 1, Math.max(want, buf.length * 2)));
-    }
-    int target = Math.min(want, buf.length);
+    int target = Math.min(want, maxChunkBytes + 1);
     while (len < target && !eof) {
-      int n = in.read(buf, len, target - len);
+      if (len == buf.length) {
+        // grown only when full, so a buffer sized to a small file is never grown
+        buf = Arrays.copyOf(buf, Math.min(maxChunkBytes + 1, Math.max(target, buf.length * 2)));
+      }
+      int n = in.read(buf, len, Math.min(target, buf.length) - len);
       if (n < 0) {
         eof = true;
       } else {

@@ -96,51 +96,121 @@ final class Decoder {
     return new Pass(out.toString(), segments);
   }
 
+  private static final byte BASE64 = 1;
+  private static final byte HEX = 2;
+  private static final byte PERCENT = 4;
+
+  /** What each ASCII char can start or continue: one table load instead of range tests. */
+  private static final byte[] KIND = new byte[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      KIND[c] = (byte) ((isBase64Char(c) ? BASE64 : 0) | (isHex(c) ? HEX : 0));
+    }
+    KIND['%'] = PERCENT;
+  }
+
+  private static int kind(char c) {
+    return c < 128 ? KIND[c] : 0;
+  }
+
   /** Non-overlapping candidate runs, in order. */
   private static void findRuns(String text, List<int[]> runs) {
+    if (text.indexOf('%') < 0) {
+      findBase64Runs(text, runs);
+      return;
+    }
     int n = text.length();
     int i = 0;
     while (i < n) {
       char c = text.charAt(i);
-      if (c == '%' && i + 2 < n && isHex(text.charAt(i + 1)) && isHex(text.charAt(i + 2))) {
-        // From this escape to the last escape on the same line.
-        int lineEnd = text.indexOf('\n', i);
-        if (lineEnd < 0) {
-          lineEnd = n;
-        }
-        int last = i;
-        for (int j = i + 3; j + 2 < lineEnd; j++) {
-          if (text.charAt(j) == '%' && isHex(text.charAt(j + 1)) && isHex(text.charAt(j + 2))) {
-            last = j;
+      int k = kind(c);
+      if (k == 0) {
+        i++;
+        continue;
+      }
+      if (k == PERCENT) {
+        if (i + 2 < n && isHex(text.charAt(i + 1)) && isHex(text.charAt(i + 2))) {
+          // From this escape to the last escape on the same line.
+          int lineEnd = text.indexOf('\n', i);
+          if (lineEnd < 0) {
+            lineEnd = n;
           }
+          int last = i;
+          for (int j = text.indexOf('%', i + 3); j >= 0 && j + 2 < lineEnd; ) {
+            if (isHex(text.charAt(j + 1)) && isHex(text.charAt(j + 2))) {
+              last = j;
+            }
+            j = text.indexOf('%', j + 1);
+          }
+          runs.add(new int[] {i, last + 3, 0});
+          i = last + 3;
+        } else {
+          i++;
         }
-        runs.add(new int[] {i, last + 3, 0});
-        i = last + 3;
         continue;
       }
-      if (isBase64Char(c)) {
-        int j = i;
-        boolean allHex = true;
-        while (j < n && isBase64Char(text.charAt(j))) {
-          allHex &= isHex(text.charAt(j));
-          j++;
+      int j = i;
+      boolean allHex = true;
+      while (j < n) {
+        int kj = kind(text.charAt(j));
+        if ((kj & BASE64) == 0) {
+          break;
         }
-        int end = j;
-        int pad = 0;
-        while (end < n && pad < 2 && text.charAt(end) == '=') {
-          end++;
-          pad++;
-        }
-        int len = j - i;
-        if (allHex && len >= MIN_HEX) {
-          runs.add(new int[] {i, end, 1});
-        } else if (len >= MIN_BASE64) {
-          runs.add(new int[] {i, end, 2});
-        }
-        i = end == i ? i + 1 : end;
+        allHex &= (kj & HEX) != 0;
+        j++;
+      }
+      int end = j;
+      int pad = 0;
+      while (end < n && pad < 2 && text.charAt(end) == '=') {
+        end++;
+        pad++;
+      }
+      int len = j - i;
+      if (allHex && len >= MIN_HEX) {
+        runs.add(new int[] {i, end, 1});
+      } else if (len >= MIN_BASE64) {
+        runs.add(new int[] {i, end, 2});
+      }
+      i = end;
+    }
+  }
+
+  /**
+   * The runs of a text without '%': exactly its maximal base64 runs of at least {@link #MIN_BASE64}
+   * chars. Skips ahead like Boyer-Moore: a run that long starting at {@code i} covers {@code i +
+   * MIN_BASE64 - 1}, so scanning back from there to the nearest non-base64 char rules out every
+   * start up to it; in code, where short words alternate with spaces and punctuation, most chars
+   * are never looked at.
+   */
+  private static void findBase64Runs(String text, List<int[]> runs) {
+    int n = text.length();
+    int i = 0; // a possible run start: text[i - 1] is not base64
+    while (i + MIN_BASE64 <= n) {
+      int q = i + MIN_BASE64 - 1;
+      while (q >= i && (kind(text.charAt(q)) & BASE64) != 0) {
+        q--;
+      }
+      if (q >= i) {
+        i = q + 1; // text[q] is not base64: no long enough run starts at or before it
         continue;
       }
-      i++;
+      int j = i + MIN_BASE64;
+      while (j < n && (kind(text.charAt(j)) & BASE64) != 0) {
+        j++;
+      }
+      boolean allHex = true;
+      for (int k = i; k < j && allHex; k++) {
+        allHex = (kind(text.charAt(k)) & HEX) != 0;
+      }
+      int end = j;
+      int pad = 0;
+      while (end < n && pad < 2 && text.charAt(end) == '=') {
+        end++;
+        pad++;
+      }
+      runs.add(new int[] {i, end, allHex && j - i >= MIN_HEX ? 1 : 2});
+      i = j + 1; // text[j] is not base64 (or the text ended)
     }
   }
 
@@ -182,13 +252,19 @@ final class Decoder {
     return b.toString();
   }
 
+  /** Null unless all hex: a hex run may end in base64 padding ("...ef=="), tried as base64. */
   private static String hexDecode(String s) {
     if (s.length() % 2 != 0) {
       return null;
     }
     byte[] out = new byte[s.length() / 2];
     for (int i = 0; i < out.length; i++) {
-      out[i] = (byte) Integer.parseInt(s.substring(2 * i, 2 * i + 2), 16);
+      int hi = Character.digit(s.charAt(2 * i), 16);
+      int lo = Character.digit(s.charAt(2 * i + 1), 16);
+      if (hi < 0 || lo < 0) {
+        return null;
+      }
+      out[i] = (byte) (hi * 16 + lo);
     }
     return printable(out);
   }

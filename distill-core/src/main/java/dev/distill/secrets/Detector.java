@@ -1,6 +1,7 @@
 package dev.distill.secrets;
 
 import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -8,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * Runs a {@link SecretsConfig} over fragments the way gitleaks does: global and rule path/commit
@@ -25,6 +27,9 @@ public final class Detector {
   private final boolean[][] ruleKeywordMask;
   private final int[] ruleMaxLength;
   private final int[] ruleMaxNewlines;
+  // Each rule's probe (see probe(int)), built on first use: most rules never run on a given tree.
+  private final AtomicReferenceArray<Object> ruleProbes;
+  private static final Object NO_PROBE = new Object();
   private final int maxDecodeDepth;
   private final boolean honourAllowComments;
 
@@ -47,6 +52,7 @@ public final class Detector {
     ruleKeywordMask = new boolean[n][kws.size()];
     ruleMaxLength = new int[n];
     ruleMaxNewlines = new int[n];
+    ruleProbes = new AtomicReferenceArray<>(n);
     for (int i = 0; i < n; i++) {
       SecretRule r = config.rules().get(i);
       ruleKeywordIndexes[i] = r.keywords().stream().mapToInt(kws::indexOf).toArray();
@@ -58,6 +64,24 @@ public final class Detector {
       ruleMaxNewlines[i] =
           r.regex() == null ? MatchLength.UNBOUNDED : MatchLength.newlines(r.regex().pattern());
     }
+  }
+
+  /** Rule {@code i}'s probe, built once (two threads may race to build it; one wins). */
+  private LazyDfa probe(int i) {
+    Object p = ruleProbes.get(i);
+    if (p == null) {
+      Pattern regex = config.rules().get(i).regex();
+      LazyDfa built = regex == null ? null : probe(regex);
+      ruleProbes.compareAndSet(i, null, built == null ? NO_PROBE : built);
+      p = ruleProbes.get(i);
+    }
+    return p == NO_PROBE ? null : (LazyDfa) p;
+  }
+
+  /** A fast "is there a match" test for a rule's regex, or null for none. */
+  private static LazyDfa probe(Pattern regex) {
+    Pattern cheaper = MatchProbe.of(regex);
+    return LazyDfa.of(cheaper != null ? cheaper : regex);
   }
 
   public Detector(SecretsConfig config) {
@@ -101,7 +125,7 @@ public final class Detector {
         if (run) {
           int[] windows =
               kw.length == 0 ? new int[] {0, text.length()} : windows(text, i, occurrences);
-          detectRule(fragment, text, windows, rule, passes, lines, findings, seen);
+          detectRule(fragment, text, windows, i, passes, lines, findings, seen);
         }
       }
       if (depth >= maxDecodeDepth) {
@@ -182,11 +206,12 @@ public final class Detector {
       Fragment fragment,
       String text,
       int[] windows,
-      SecretRule rule,
+      int ruleIndex,
       List<Decoder.Pass> passes,
       LineIndex lines,
       List<SecretFinding> findings,
       Set<String> seen) {
+    SecretRule rule = config.rules().get(ruleIndex);
     String sha = fragment.commit() == null ? null : fragment.commit().sha();
     for (Allowlist a : rule.allowlists()) {
       if (a.allowsFragment(sha, fragment.path())) {
@@ -224,7 +249,17 @@ public final class Detector {
       return;
     }
     for (int w = 0; w < windows.length; w += 2) {
-      matchWindow(fragment, text, windows[w], windows[w + 1], rule, passes, lines, findings, seen);
+      matchWindow(
+          fragment,
+          text,
+          windows[w],
+          windows[w + 1],
+          rule,
+          probe(ruleIndex),
+          passes,
+          lines,
+          findings,
+          seen);
     }
   }
 
@@ -234,18 +269,22 @@ public final class Detector {
       int windowStart,
       int windowEnd,
       SecretRule rule,
+      LazyDfa probe,
       List<Decoder.Pass> passes,
       LineIndex lines,
       List<SecretFinding> findings,
       Set<String> seen) {
     boolean decoded = !passes.isEmpty();
+    if (probe != null && !probe.find(text, windowStart, windowEnd, -1)) {
+      return; // no match here: the probe finds one exactly when the rule's regex does
+    }
     String window =
         windowStart == 0 && windowEnd == text.length()
             ? text
             : text.substring(windowStart, windowEnd);
     Matcher m = rule.regex().matcher(window);
     int from = 0;
-    while (from <= window.length() && m.find(from)) {
+    while (from <= window.length() && anotherMatch(probe, window, from) && m.find(from)) {
       int start = windowStart + m.start();
       int end = windowStart + m.end();
       from = m.end() > m.start() ? m.end() : m.end() + 1;
@@ -337,6 +376,13 @@ public final class Detector {
               tags,
               fragment.commit()));
     }
+  }
+
+  /** Whether a match may start at or after {@code from}: the probe's answer, else yes. */
+  private static boolean anotherMatch(LazyDfa probe, String window, int from) {
+    return from == 0
+        || probe == null
+        || probe.find(window, from, window.length(), window.charAt(from - 1));
   }
 
   private static boolean allowed(

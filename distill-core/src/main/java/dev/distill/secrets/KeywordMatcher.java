@@ -22,6 +22,9 @@ public final class KeywordMatcher {
   private final int[] fail;
   private final BitSet[] outputs; // keywords ending at each state, including via fail links
   private final int[][] outputLists; // the same, as arrays, for the hot loop
+  // The ASCII DFA for the hot loop: indexed by state * ASCII + char (either case), holding the
+  // next state times ASCII, bit-inverted (negative) when that state ends a keyword.
+  private final int[] foldedNext;
 
   /** Builds the automaton; keywords are lower-cased, empty ones ignored. */
   public KeywordMatcher(List<String> words) {
@@ -103,6 +106,17 @@ public final class KeywordMatcher {
     for (int i = 0; i < outputs.length; i++) {
       outputLists[i] = outputs[i].stream().toArray();
     }
+    foldedNext = new int[n * ASCII];
+    for (int s = 0; s < n; s++) {
+      for (int c = 0; c < ASCII; c++) {
+        int lower = c >= 'A' && c <= 'Z' ? c + 32 : c;
+        foldedNext[s * ASCII + c] = encode(asciiNext[s * ASCII + lower]);
+      }
+    }
+  }
+
+  private int encode(int state) {
+    return outputLists[state].length == 0 ? state * ASCII : ~(state * ASCII);
   }
 
   private int otherStep(List<Map<Character, Integer>> other, int state, char c) {
@@ -135,23 +149,24 @@ public final class KeywordMatcher {
   public long[] findAll(CharSequence text) {
     long[] found = new long[16];
     int count = 0;
-    int state = 0;
-    int[] next = asciiNext;
-    int[][] outs = outputLists;
+    int row = 0; // current state * ASCII
+    int[] next = foldedNext;
     int len = text.length();
     for (int i = 0; i < len; i++) {
       char c = text.charAt(i);
+      int t;
       if (c < ASCII) {
-        if (c >= 'A' && c <= 'Z') {
-          c = (char) (c + 32);
-        }
-        state = next[state * ASCII + c];
+        t = next[row + c];
       } else {
         c = Character.toLowerCase(c);
-        state = c < ASCII ? next[state * ASCII + c] : otherStep(otherNext, state, c);
+        t = c < ASCII ? next[row + c] : encode(otherStep(otherNext, row / ASCII, c));
       }
-      int[] o = outs[state];
-      for (int k : o) {
+      if (t >= 0) {
+        row = t;
+        continue;
+      }
+      row = ~t;
+      for (int k : outputLists[row / ASCII]) {
         if (count == found.length) {
           found = java.util.Arrays.copyOf(found, count * 2);
         }

@@ -32,6 +32,9 @@ public final class SecretScanner {
   private final ScanOptions options;
   private final Suppressions suppressions;
   private final ProgressListener progress;
+  // One read buffer per worker thread, reused across files instead of one allocation per file.
+  private final ThreadLocal<byte[]> buffers = new ThreadLocal<>();
+  private static final int MAX_REUSED_BUFFER = 1 << 20;
 
   public SecretScanner(
       Detector detector,
@@ -69,7 +72,7 @@ public final class SecretScanner {
               return;
             }
             try (InputStream in = Files.newInputStream(file)) {
-              scanStream(in, rel, null, 1, c);
+              scanStream(in, size, rel, null, 1, c);
             }
           } catch (IOException e) {
             c.note("skipped " + rel + ": cannot read (" + e.getMessage() + ")");
@@ -92,7 +95,8 @@ public final class SecretScanner {
         f -> {
           try {
             if (!tooBig(f.path(), f.content().length, c)) {
-              scanStream(new ByteArrayInputStream(f.content()), f.path(), null, 1, c);
+              scanStream(
+                  new ByteArrayInputStream(f.content()), f.content().length, f.path(), null, 1, c);
             }
           } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -181,7 +185,17 @@ public final class SecretScanner {
   private void scanStream(
       InputStream in, String path, CommitInfo commit, int firstLine, Collector c)
       throws IOException {
-    ChunkReader reader = new ChunkReader(in, options.chunkBytes(), options.maxLineBytes());
+    scanStream(in, -1, path, commit, firstLine, c);
+  }
+
+  private void scanStream(
+      InputStream in, long size, String path, CommitInfo commit, int firstLine, Collector c)
+      throws IOException {
+    ChunkReader reader =
+        new ChunkReader(in, options.chunkBytes(), options.maxLineBytes(), size, buffers.get());
+    if (reader.buffer().length <= MAX_REUSED_BUFFER) {
+      buffers.set(reader.buffer()); // scanning is synchronous: no other reader uses it meanwhile
+    }
     if (isBinary(reader.peek(SNIFF_BYTES))) {
       c.note("skipped " + path + ": binary content");
       return;

@@ -47,6 +47,43 @@ class KeywordMatcherTest {
     }
   }
 
+  @Test
+  void findAllReportsEveryOccurrenceLikeANaiveSearch() {
+    Random random = new Random(9);
+    String alphabet = "abAB_-cÉé\u212A";
+    for (int round = 0; round < 300; round++) {
+      List<String> words = new ArrayList<>();
+      for (int i = 0; i < 1 + random.nextInt(6); i++) {
+        words.add(randomText(random, "abé_-k", 1 + random.nextInt(3)));
+      }
+      String text = randomText(random, alphabet, random.nextInt(80));
+      KeywordMatcher m = new KeywordMatcher(words);
+      List<String> expected = new ArrayList<>();
+      for (int end = 1; end <= text.length(); end++) {
+        for (int k = 0; k < m.keywords().size(); k++) {
+          String kw = m.keywords().get(k);
+          int start = end - kw.length();
+          if (start >= 0 && lowerEachChar(text.substring(start, end)).equals(kw)) {
+            expected.add(k + "@" + end);
+          }
+        }
+      }
+      List<String> actual = new ArrayList<>();
+      for (long o : m.findAll(text)) {
+        actual.add((o >>> 32) + "@" + (int) o);
+      }
+      assertThat(actual).as("%s in %s", words, text).containsExactlyInAnyOrderElementsOf(expected);
+    }
+  }
+
+  private static String lowerEachChar(String s) {
+    StringBuilder b = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      b.append(Character.toLowerCase(c));
+    }
+    return b.toString();
+  }
+
   private static String randomText(Random r, String alphabet, int n) {
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < n; i++) {
