@@ -47,7 +47,7 @@ public final class DebReader {
    * whose names are hashes), e.g. {@code nginx_1.22.1-9_amd64.deb}.
    */
   public static DebPackage read(Path file, String name) {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       return read(in, name);
     } catch (IOException e) {
       throw new DistillException("Cannot read " + file + ": " + e.getMessage(), e);
@@ -229,6 +229,12 @@ public final class DebReader {
 
     private InputStream memberStream(ArArchiveInputStream ar, ArArchiveEntry member)
         throws IOException {
+      if (!member.getName().contains(".tar.")) {
+        // A plain tar (distill's own unpacked copies) is read in place: no decompressor can be
+        // fed a truncated member, the tar reader meets its end, and the ar length check below
+        // still counts every byte.
+        return ar;
+      }
       // Buffer the compressed member so truncation is caught before decompression starts.
       return new ByteArrayInputStream(memberBytes(ar, member, Long.MAX_VALUE));
     }
