@@ -7,6 +7,7 @@ import dev.distill.build.ImageBuilder;
 import dev.distill.image.ImageWriter;
 import dev.distill.image.ReadImage;
 import dev.distill.image.registry.Credentials;
+import dev.distill.pkgdb.PackageInventory;
 import dev.distill.progress.ProgressListener;
 import dev.distill.report.HtmlReport;
 import dev.distill.report.Report;
@@ -182,7 +183,9 @@ public final class SecurityGate {
                 read.rootFs()));
     collect(announce(audit.run(config, service, target, specPath)), outcomes, reports);
     String lockPath = config.root().relativize(LockFile.pathFor(dir)).toString().replace('\\', '/');
-    VulnerabilityStep.Outcome vulns = vulnerabilities.run(config, service, target, lockPath);
+    // The packages the image records, read once for the scan and the report.
+    PackageInventory inventory = target.packages().inventory(false);
+    VulnerabilityStep.Outcome vulns = vulnerabilities.run(config, service, inventory, lockPath);
     collect(announce(vulns.step()), outcomes, reports);
     SbomStep.Outcome sboms = sbom.run(config, service, release, b);
     collect(announce(sboms.step()), outcomes, reports);
@@ -194,7 +197,7 @@ public final class SecurityGate {
             target.compressedBytes(),
             java.util.OptionalLong.empty(),
             target.fileCount(),
-            target.packages().inventory(false).packages().stream()
+            inventory.packages().stream()
                 .map(p -> new HtmlReport.PackageRow(p.name(), p.version(), p.sourceName()))
                 .toList());
     return new ServiceCheck(
