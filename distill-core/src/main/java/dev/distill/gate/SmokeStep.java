@@ -51,7 +51,10 @@ final class SmokeStep {
               GATE,
               spec.name(),
               "cannot run the image in the local engine",
-              List.of(e.getMessage())));
+              List.of(
+                  e.getMessage(),
+                  "where no container engine is available, turn this gate off: --no-smoke"
+                      + " (or smoke: false in distill.yaml)")));
     }
     List<Finding> findings = new ArrayList<>();
     List<String> details = new ArrayList<>();
