@@ -59,7 +59,7 @@ final class RepoOptions {
   /** The image builder over these mirrors and this cache; the lock is resolved when missing. */
   ImageBuilder imageBuilder(ProgressListener progress) {
     return new ImageBuilder(
-        new PackageLocker(repository(progress)),
+        new PackageLocker(() -> repository(progress)),
         fetcher(progress),
         mirrors(),
         System.getenv(),

@@ -20,10 +20,18 @@ import java.util.stream.Collectors;
  * package set of one release and architecture, using the verified Debian indexes.
  */
 public final class PackageLocker {
-  private final DebianRepository repository;
+  private final java.util.function.Supplier<DebianRepository> repository;
 
   public PackageLocker(DebianRepository repository) {
-    this.repository = repository;
+    this.repository = () -> repository;
+  }
+
+  /**
+   * A locker that sets the repository up (keyring, HTTP client) only when something must be
+   * resolved: a build from a complete lock never needs it.
+   */
+  public PackageLocker(java.util.function.Supplier<DebianRepository> repository) {
+    this.repository = dev.distill.Lazy.of(repository);
   }
 
   /**
@@ -31,7 +39,7 @@ public final class PackageLocker {
    * known.
    */
   public Resolution resolve(List<String> roots, String release, String arch) {
-    PackageUniverse universe = repository.load(release, arch);
+    PackageUniverse universe = repository.get().load(release, arch);
     return new Resolver(universe).resolve(chooseAlternatives(roots, universe));
   }
 

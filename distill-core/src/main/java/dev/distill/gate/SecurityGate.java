@@ -69,7 +69,9 @@ public final class SecurityGate {
     this.audit = new AuditStep(toolVersion);
     this.vulnerabilities =
         new VulnerabilityStep(
-            memoize(database), toolVersion, LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+            dev.distill.Lazy.of(database),
+            toolVersion,
+            LocalDate.now(clock.withZone(ZoneOffset.UTC)));
     this.sbom = new SbomStep(toolVersion);
     this.progress = progress;
     this.clock = clock;
@@ -224,19 +226,5 @@ public final class SecurityGate {
   private GateOutcome announce(GateOutcome o) {
     progress.note(o.gate() + " (" + o.scope() + "): " + o.status() + " — " + o.summary());
     return o;
-  }
-
-  private static <T> Supplier<T> memoize(Supplier<T> s) {
-    return new Supplier<>() {
-      private T value;
-
-      @Override
-      public synchronized T get() {
-        if (value == null) {
-          value = s.get();
-        }
-        return value;
-      }
-    };
   }
 }
