@@ -1,7 +1,6 @@
 package dev.distill.image;
 
 import dev.distill.DistillException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -11,7 +10,7 @@ import java.util.HexFormat;
  * Hashes a blob while it is read and, at its end, checks size and digest against the descriptor; a
  * mismatch is a {@link DistillException} naming the blob.
  */
-final class VerifyingInputStream extends FilterInputStream {
+final class VerifyingInputStream extends ObservedInputStream {
   private final Descriptor expected;
   private final String what;
   private final MessageDigest md;
@@ -26,46 +25,14 @@ final class VerifyingInputStream extends FilterInputStream {
   }
 
   @Override
-  public int read() throws IOException {
-    int b = in.read();
-    if (b < 0) {
-      check();
-    } else {
-      md.update((byte) b);
-      count++;
-    }
-    return b;
+  protected void seen(byte[] b, int off, int n) {
+    md.update(b, off, n);
+    count += n;
   }
 
   @Override
-  public int read(byte[] b, int off, int len) throws IOException {
-    int n = in.read(b, off, len);
-    if (n < 0) {
-      check();
-    } else {
-      md.update(b, off, n);
-      count += n;
-    }
-    return n;
-  }
-
-  @Override
-  public long skip(long n) throws IOException {
-    byte[] buf = new byte[8192];
-    long done = 0;
-    while (done < n) {
-      int r = read(buf, 0, (int) Math.min(buf.length, n - done));
-      if (r < 0) {
-        break;
-      }
-      done += r;
-    }
-    return done;
-  }
-
-  @Override
-  public boolean markSupported() {
-    return false;
+  protected void ended() {
+    check();
   }
 
   private void check() {
