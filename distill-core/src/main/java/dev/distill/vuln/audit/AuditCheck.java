@@ -27,4 +27,14 @@ public interface AuditCheck {
         rule().id() + "|" + where,
         Map.of());
   }
+
+  /**
+   * One finding per path of {@code paths} present in the target: "{@code what} PATH is present".
+   */
+  default List<Finding> present(AuditTarget t, List<String> paths, String what) {
+    return paths.stream()
+        .filter(p -> t.files().entry(p).isPresent())
+        .map(p -> finding(t, what + " " + p + " is present", p))
+        .toList();
+  }
 }

@@ -3,7 +3,6 @@ package dev.distill.vuln.audit;
 import dev.distill.findings.Finding;
 import dev.distill.findings.RuleDescriptor;
 import dev.distill.findings.Severity;
-import java.util.ArrayList;
 import java.util.List;
 
 /** A package manager is present, so the running image can be changed. */
@@ -29,12 +28,6 @@ public final class PackageManagerPresentCheck implements AuditCheck {
 
   @Override
   public List<Finding> check(AuditTarget t) {
-    List<Finding> out = new ArrayList<>();
-    for (String s : TOOLS) {
-      if (t.files().entry(s).isPresent()) {
-        out.add(finding(t, "Package manager " + s + " is present", s));
-      }
-    }
-    return out;
+    return present(t, TOOLS, "Package manager");
   }
 }

@@ -3,7 +3,6 @@ package dev.distill.vuln.audit;
 import dev.distill.findings.Finding;
 import dev.distill.findings.RuleDescriptor;
 import dev.distill.findings.Severity;
-import java.util.ArrayList;
 import java.util.List;
 
 /** A shell is present, which an attacker can use after a breach. */
@@ -31,12 +30,6 @@ public final class ShellPresentCheck implements AuditCheck {
 
   @Override
   public List<Finding> check(AuditTarget t) {
-    List<Finding> out = new ArrayList<>();
-    for (String s : SHELLS) {
-      if (t.files().entry(s).isPresent()) {
-        out.add(finding(t, "Shell " + s + " is present", s));
-      }
-    }
-    return out;
+    return present(t, SHELLS, "Shell");
   }
 }
