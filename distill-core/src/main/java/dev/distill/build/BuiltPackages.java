@@ -41,7 +41,7 @@ final class BuiltPackages {
                 f.getValue(),
                 kept.isPresent(),
                 Optional.empty(),
-                kept.map(e -> sha256(e.content()))));
+                kept.map(e -> sha256(e.fileContent()))));
       }
       List<String> licenses =
           packagesTree
@@ -54,9 +54,11 @@ final class BuiltPackages {
     return out;
   }
 
-  private static String sha256(byte[] data) {
+  private static String sha256(dev.distill.fs.FileContent data) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      data.updateDigest(md);
+      return HexFormat.of().formatHex(md.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is always available", e);
     }

@@ -3,7 +3,6 @@ package dev.distill.build;
 import dev.distill.DistillException;
 import dev.distill.debian.deb.DebPackage;
 import dev.distill.debian.fetch.DebFetcher;
-import dev.distill.debian.fetch.FetchedDeb;
 import dev.distill.debian.repo.MirrorConfig;
 import dev.distill.fs.FsEntry;
 import dev.distill.fs.RootFs;
@@ -113,10 +112,8 @@ public final class ImageBuilder {
       Optional<String> snapshot) {
     String task = "build " + spec.name() + " " + release + "/" + arch;
     progress.started(task, 5);
-    List<FetchedDeb> fetched = fetcher.fetchAll(LockedPackages.refs(target, mirrors, snapshot));
+    List<DebPackage> debs = fetcher.readAll(LockedPackages.refs(target, mirrors, snapshot));
     progress.advanced(task, 1, 5);
-    // Read on every core: each package is independent, and the order is kept.
-    List<DebPackage> debs = fetched.parallelStream().map(fetcher::read).toList();
     PackageUnion union = PackageUnion.of(debs);
     RootFs merged = UsrMerge.apply(union.files());
     progress.advanced(task, 2, 5);

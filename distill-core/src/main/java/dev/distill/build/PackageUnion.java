@@ -50,7 +50,7 @@ public record PackageUnion(
     int gid = (int) e.gid();
     int mode = e.mode() & 07777;
     return switch (e.type()) {
-      case FILE -> FsEntry.file(e.path(), mode, uid, gid, e.content(), origin);
+      case FILE -> FsEntry.file(e.path(), mode, uid, gid, e.data(), origin);
       case DIRECTORY -> FsEntry.directory(e.path(), mode, uid, gid, origin);
       case SYMLINK -> FsEntry.symlink(e.path(), e.linkTarget(), uid, gid, origin);
       case HARDLINK -> FsEntry.hardlink(e.path(), e.linkTarget(), mode, uid, gid, origin);

@@ -1,6 +1,5 @@
 package dev.distill.fs;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -16,7 +15,7 @@ public final class FsEntry {
   private final int uid;
   private final int gid;
   private final String linkTarget;
-  private final byte[] content;
+  private final FileContent content;
   private final String origin;
 
   private FsEntry(
@@ -26,7 +25,7 @@ public final class FsEntry {
       int uid,
       int gid,
       String linkTarget,
-      byte[] content,
+      FileContent content,
       String origin) {
     this.path = FsPaths.normalise(path);
     this.type = Objects.requireNonNull(type);
@@ -48,7 +47,14 @@ public final class FsEntry {
 
   public static FsEntry file(
       String path, int mode, int uid, int gid, byte[] content, String origin) {
-    return new FsEntry(path, EntryType.FILE, mode, uid, gid, null, content.clone(), origin);
+    return file(path, mode, uid, gid, FileContent.of(content), origin);
+  }
+
+  /** A regular file whose bytes are {@code content} (shared, not copied: it is immutable). */
+  public static FsEntry file(
+      String path, int mode, int uid, int gid, FileContent content, String origin) {
+    return new FsEntry(
+        path, EntryType.FILE, mode, uid, gid, null, Objects.requireNonNull(content), origin);
   }
 
   public static FsEntry directory(String path, int mode, int uid, int gid, String origin) {
@@ -93,12 +99,17 @@ public final class FsEntry {
 
   /** A copy of the file's bytes (empty for anything but a regular file). */
   public byte[] content() {
-    return content == null ? new byte[0] : content.clone();
+    return content == null ? new byte[0] : content.bytes();
+  }
+
+  /** The file's bytes without a copy (empty for anything but a regular file). */
+  public FileContent fileContent() {
+    return content == null ? FileContent.empty() : content;
   }
 
   /** The size in bytes of a regular file's content; 0 for other entries. */
   public long size() {
-    return content == null ? 0 : content.length;
+    return content == null ? 0 : content.size();
   }
 
   public String origin() {
@@ -123,13 +134,13 @@ public final class FsEntry {
         && uid == e.uid
         && gid == e.gid
         && Objects.equals(linkTarget, e.linkTarget)
-        && Arrays.equals(content, e.content)
+        && Objects.equals(content, e.content)
         && origin.equals(e.origin);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(path, type, mode, uid, gid, linkTarget, Arrays.hashCode(content), origin);
+    return Objects.hash(path, type, mode, uid, gid, linkTarget, Objects.hashCode(content), origin);
   }
 
   @Override

@@ -17,13 +17,26 @@ public final class Layer {
   private final byte[] blob;
 
   public Layer(Descriptor descriptor, Digest diffId, long uncompressedSize, byte[] blob) {
+    this(descriptor, diffId, uncompressedSize, blob.clone(), true);
+  }
+
+  private Layer(
+      Descriptor descriptor, Digest diffId, long uncompressedSize, byte[] blob, boolean check) {
     this.descriptor = Objects.requireNonNull(descriptor);
     this.diffId = Objects.requireNonNull(diffId);
     this.uncompressedSize = uncompressedSize;
-    this.blob = blob.clone();
-    if (descriptor.size() != blob.length || !descriptor.digest().matches(blob)) {
+    this.blob = blob;
+    if (descriptor.size() != blob.length || (check && !descriptor.digest().matches(blob))) {
       throw new IllegalArgumentException("layer blob does not match its descriptor");
     }
+  }
+
+  /**
+   * A layer of a blob just made and hashed in this package, taken without a copy or a second hash;
+   * the caller hands the array over and keeps no reference to it.
+   */
+  static Layer ofOwnBlob(Descriptor descriptor, Digest diffId, long uncompressedSize, byte[] blob) {
+    return new Layer(descriptor, diffId, uncompressedSize, blob, false);
   }
 
   public Descriptor descriptor() {

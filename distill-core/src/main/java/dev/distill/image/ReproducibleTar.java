@@ -4,7 +4,7 @@ import dev.distill.DistillException;
 import dev.distill.fs.EntryType;
 import dev.distill.fs.FsEntry;
 import dev.distill.fs.RootFs;
-import dev.distill.image.tar.DeterministicGzipOutputStream;
+import dev.distill.image.tar.BlockGzip;
 import dev.distill.image.tar.DigestingOutputStream;
 import dev.distill.image.tar.TarWriter;
 import java.io.ByteArrayOutputStream;
@@ -74,7 +74,7 @@ public final class ReproducibleTar {
           String holder = dataHolder.get(path);
           if (holder == null || holder.equals(path)) {
             FsEntry data = e.type() == EntryType.FILE ? e : fileOf(fs, e);
-            tar.file(path, data.mode(), data.uid(), data.gid(), seconds, data.content());
+            tar.file(path, data.mode(), data.uid(), data.gid(), seconds, data.fileContent());
           } else {
             FsEntry data = e.type() == EntryType.FILE ? e : fileOf(fs, e);
             tar.hardlink(path, holder, data.mode(), data.uid(), data.gid(), seconds);
@@ -97,25 +97,44 @@ public final class ReproducibleTar {
   }
 
   /**
-   * Builds a gzip-compressed layer of {@code fs}; the digest of the compressed bytes and the
-   * diff_id of the tar are computed while streaming.
+   * Builds a gzip-compressed layer of {@code fs}: the tar is made in memory (its diff_id computed
+   * while writing), then compressed in blocks on every core ({@link BlockGzip}).
    */
   public static Layer layer(RootFs fs, Instant mtime) {
-    ByteArrayOutputStream blob = new ByteArrayOutputStream();
-    DigestingOutputStream compressed = new DigestingOutputStream(blob);
-    DigestingOutputStream uncompressed;
+    TarBuffer tar = new TarBuffer(estimatedSize(fs));
+    DigestingOutputStream uncompressed = new DigestingOutputStream(tar);
     try {
-      DeterministicGzipOutputStream gzip =
-          new DeterministicGzipOutputStream(compressed, GZIP_LEVEL);
-      uncompressed = new DigestingOutputStream(gzip);
       write(fs, mtime, uncompressed);
-      gzip.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Descriptor d =
-        Descriptor.of(MediaTypes.OCI_LAYER_GZIP, compressed.digest(), compressed.count());
-    return new Layer(d, uncompressed.digest(), uncompressed.count(), blob.toByteArray());
+    byte[] blob = BlockGzip.compress(tar.array(), tar.size(), GZIP_LEVEL);
+    Descriptor d = Descriptor.of(MediaTypes.OCI_LAYER_GZIP, Digest.sha256(blob), blob.length);
+    return Layer.ofOwnBlob(d, uncompressed.digest(), uncompressed.count(), blob);
+  }
+
+  /**
+   * About the tar's size: a header block per entry, each file padded to whole blocks, the two end
+   * blocks, and room for a few long-name headers. Sizing the buffer once spares the copies (and on
+   * a cold JVM, the fresh memory) of growing it.
+   */
+  private static int estimatedSize(RootFs fs) {
+    long size = 2 * 512 + 64 * 1024;
+    for (FsEntry e : fs.entries()) {
+      size += 512 + (e.size() + 511) / 512 * 512;
+    }
+    return (int) Math.min(size, Integer.MAX_VALUE - 64);
+  }
+
+  /** A byte buffer whose array is read in place, sparing a copy of the whole tar. */
+  private static final class TarBuffer extends ByteArrayOutputStream {
+    TarBuffer(int size) {
+      super(size);
+    }
+
+    byte[] array() {
+      return buf;
+    }
   }
 
   /** The regular file a hard link names; a dangling or non-file target is a user error. */

@@ -3,6 +3,7 @@ package dev.distill.rootfs;
 import dev.distill.DistillException;
 import dev.distill.debian.ControlStanza;
 import dev.distill.fs.EntryType;
+import dev.distill.fs.FileContent;
 import dev.distill.fs.FsEntry;
 import dev.distill.fs.FsPaths;
 import dev.distill.fs.LinkTrail;
@@ -147,7 +148,7 @@ public final class DpkgStatusD implements RootFsStep {
     List<FsEntry> files =
         fs.entries().stream().filter(e -> e.origin().equals(pkg) && isRegular(e)).toList();
     for (FsEntry e : files) {
-      out.append(md5(PackageFiles.dataEntry(fs, e).content()))
+      out.append(md5(PackageFiles.dataEntry(fs, e).fileContent()))
           .append("  ")
           .append(e.path())
           .append('\n');
@@ -159,9 +160,11 @@ public final class DpkgStatusD implements RootFsStep {
     return e.type() == EntryType.FILE || e.type() == EntryType.HARDLINK;
   }
 
-  private static String md5(byte[] data) {
+  private static String md5(FileContent data) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(data));
+      MessageDigest md = MessageDigest.getInstance("MD5");
+      data.updateDigest(md);
+      return HexFormat.of().formatHex(md.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("MD5 is part of every Java runtime", e);
     }

@@ -221,7 +221,7 @@ public final class FileSelector implements RootFsStep {
               firstEntry.mode(),
               firstEntry.uid(),
               firstEntry.gid(),
-              data.content(),
+              data.fileContent(),
               firstEntry.origin()));
       for (String other : members.subList(1, members.size())) {
         FsEntry o = chosen.get(other);

@@ -46,7 +46,7 @@ final class PackageFiles {
   static FsEntry asFile(RootFs fs, FsEntry link) {
     FsEntry data = dataEntry(fs, link);
     return FsEntry.file(
-        link.path(), link.mode(), link.uid(), link.gid(), data.content(), link.origin());
+        link.path(), link.mode(), link.uid(), link.gid(), data.fileContent(), link.origin());
   }
 
   /** The entry holding the data of a file or hard link, following hard links. */

@@ -73,7 +73,7 @@ public final class UsrMerge {
   private static FsEntry relocate(FsEntry e) {
     String to = "usr/" + e.path();
     return switch (e.type()) {
-      case FILE -> FsEntry.file(to, e.mode(), e.uid(), e.gid(), e.content(), e.origin());
+      case FILE -> FsEntry.file(to, e.mode(), e.uid(), e.gid(), e.fileContent(), e.origin());
       case DIRECTORY -> FsEntry.directory(to, e.mode(), e.uid(), e.gid(), e.origin());
       case SYMLINK ->
           FsEntry.symlink(

@@ -1,5 +1,6 @@
 package dev.distill.debian.deb;
 
+import dev.distill.fs.FileContent;
 import java.util.Objects;
 
 /**
@@ -16,7 +17,7 @@ import java.util.Objects;
  *     entry it links to; empty otherwise
  * @param size content length of a regular file, 0 otherwise
  * @param mtimeEpochSeconds modification time recorded in the archive
- * @param content the bytes of a regular file (empty otherwise); a copy is returned on access
+ * @param data the bytes of a regular file (empty otherwise), shared without copying
  */
 public record DebEntry(
     String path,
@@ -29,7 +30,7 @@ public record DebEntry(
     String linkTarget,
     long size,
     long mtimeEpochSeconds,
-    byte[] content) {
+    FileContent data) {
 
   /** The kinds of entry a .deb may carry; devices and FIFOs are refused by the reader. */
   public enum EntryType {
@@ -45,16 +46,15 @@ public record DebEntry(
     userName = Objects.requireNonNullElse(userName, "");
     groupName = Objects.requireNonNullElse(groupName, "");
     linkTarget = Objects.requireNonNullElse(linkTarget, "");
-    content = content == null ? new byte[0] : content.clone();
-    if (type == EntryType.FILE && content.length != size) {
+    data = data == null ? FileContent.empty() : data;
+    if (type == EntryType.FILE && data.size() != size) {
       throw new IllegalArgumentException(path + ": content length differs from size");
     }
   }
 
   /** A copy of the file's bytes (empty for anything but a regular file). */
-  @Override
   public byte[] content() {
-    return content.clone();
+    return data.bytes();
   }
 
   public boolean isFile() {
@@ -86,13 +86,12 @@ public record DebEntry(
         && linkTarget.equals(e.linkTarget)
         && size == e.size
         && mtimeEpochSeconds == e.mtimeEpochSeconds
-        && java.util.Arrays.equals(content, e.content);
+        && data.equals(e.data);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(path, type, mode, uid, gid, linkTarget, size)
-        + 31 * java.util.Arrays.hashCode(content);
+    return Objects.hash(path, type, mode, uid, gid, linkTarget, size) + 31 * data.hashCode();
   }
 
   @Override

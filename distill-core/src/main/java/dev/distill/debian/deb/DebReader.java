@@ -4,17 +4,21 @@ import dev.distill.DistillException;
 import dev.distill.debian.ControlFile;
 import dev.distill.debian.ControlStanza;
 import dev.distill.debian.deb.DebEntry.EntryType;
+import dev.distill.fs.FileContent;
+import dev.distill.io.ReadOnlyBufferChannel;
 import io.airlift.compress.zstd.ZstdInputStream;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +28,7 @@ import org.apache.commons.compress.archivers.ar.ArArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.apache.commons.compress.archivers.tar.TarFile;
 import org.tukaani.xz.XZInputStream;
 
 /**
@@ -59,9 +64,25 @@ public final class DebReader {
    */
   public static DebPackage read(InputStream in, String name) {
     try {
-      return new Parse(name).run(in);
+      return new Parse(name, null).run(in);
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       // Commons Compress reports some malformed headers as IllegalArgumentException.
+      throw corrupt(name, e);
+    }
+  }
+
+  /**
+   * Reads a .deb held in {@code bytes} (from position 0 to the limit; not modified). The files of
+   * an uncompressed data member ({@code data.tar}, as in distill's unpacked copies) are windows on
+   * {@code bytes} rather than copies, so a build touches only the files it keeps; the caller
+   * promises that nothing writes those bytes afterwards. Every check of {@link #read(InputStream,
+   * String)} applies.
+   */
+  public static DebPackage read(ByteBuffer bytes, String name) {
+    BufferStream in = new BufferStream(bytes.duplicate().position(0).slice());
+    try {
+      return new Parse(name, in).run(in);
+    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       throw corrupt(name, e);
     }
   }
@@ -84,7 +105,7 @@ public final class DebReader {
         if (m.startsWith("control.tar") || m.startsWith("data.tar")) {
           outName = m.substring(0, m.indexOf(".tar") + 4);
           content =
-              new Parse(name)
+              new Parse(name, null)
                   .decompress(m, new ByteArrayInputStream(ar.readAllBytes()))
                   .readAllBytes();
         } else {
@@ -150,12 +171,63 @@ public final class DebReader {
     }
   }
 
+  /**
+   * A stream over a buffer that knows how far it has been read: when no reader above it reads ahead
+   * (ar and tar readers take exactly the headers they parse), its position is where the current tar
+   * entry's data starts.
+   */
+  private static final class BufferStream extends InputStream {
+    private final ByteBuffer buffer;
+
+    BufferStream(ByteBuffer buffer) {
+      this.buffer = buffer;
+    }
+
+    int position() {
+      return buffer.position();
+    }
+
+    @Override
+    public int read() {
+      return buffer.hasRemaining() ? buffer.get() & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (len == 0) {
+        return 0;
+      }
+      if (!buffer.hasRemaining()) {
+        return -1;
+      }
+      int n = Math.min(len, buffer.remaining());
+      buffer.get(b, off, n);
+      return n;
+    }
+
+    @Override
+    public long skip(long n) {
+      int k = (int) Math.max(0, Math.min(n, buffer.remaining()));
+      buffer.position(buffer.position() + k);
+      return k;
+    }
+
+    @Override
+    public int available() {
+      return buffer.remaining();
+    }
+  }
+
   /** The state of reading one package. */
   private static final class Parse {
     private final String name;
 
-    Parse(String name) {
+    /** The whole package when it is read from a buffer, else null. */
+    private final BufferStream whole;
+
+    Parse(String name, BufferStream whole) {
       this.name = name;
+      this.whole = whole;
     }
 
     DebPackage run(InputStream source) throws IOException {
@@ -184,7 +256,10 @@ public final class DebReader {
         } else if (control == null && m.startsWith("control.tar")) {
           control = readControl(decompress(m, memberStream(ar, member)), m);
         } else if (control != null && entries == null && m.startsWith("data.tar")) {
-          entries = readData(decompress(m, memberStream(ar, member)), m);
+          entries =
+              whole != null && m.equals("data.tar")
+                  ? readDataInPlace(ar, member)
+                  : readData(streamed(decompress(m, memberStream(ar, member)), m), m);
         } else {
           throw refuse("unexpected ar member '" + m + "'");
         }
@@ -271,12 +346,101 @@ public final class DebReader {
       return files;
     }
 
-    private List<DebEntry> readData(InputStream in, String member) throws IOException {
+    /** A data archive's entries one by one (null at the end), and a regular file's bytes. */
+    private interface TarSource {
+      TarArchiveEntry next() throws IOException;
+
+      FileContent content(TarArchiveEntry e) throws IOException;
+
+      /** Called after the last entry: reads the rest, so damage past the last entry is seen. */
+      void finish() throws IOException;
+    }
+
+    /** A data archive read from a stream: every file's bytes are read and copied. */
+    private TarSource streamed(InputStream in, String member) {
+      TarArchiveInputStream tar = new TarArchiveInputStream(in);
+      return new TarSource() {
+        @Override
+        public TarArchiveEntry next() throws IOException {
+          return tar.getNextEntry();
+        }
+
+        @Override
+        public FileContent content(TarArchiveEntry e) throws IOException {
+          return FileContent.of(entryBytes(tar, e, member));
+        }
+
+        @Override
+        public void finish() throws IOException {
+          drain(in);
+        }
+      };
+    }
+
+    /**
+     * The plain {@code data.tar} member of a package held in a buffer, read without copying: the
+     * tar reader seeks from header to header, and each file is a window on the buffer.
+     */
+    private List<DebEntry> readDataInPlace(ArArchiveInputStream ar, ArArchiveEntry member)
+        throws IOException {
+      String m = member.getName();
+      int start = whole.position();
+      if (member.getLength() > whole.available()) {
+        throw refuse(
+            "it is truncated: ar member '"
+                + m
+                + "' has "
+                + whole.available()
+                + " of "
+                + member.getLength()
+                + " bytes");
+      }
+      ByteBuffer tarBytes =
+          whole.buffer.duplicate().position(start).limit(start + (int) member.getLength()).slice();
+      List<DebEntry> entries;
+      try (TarFile tar = new TarFile(new ReadOnlyBufferChannel(tarBytes))) {
+        Iterator<TarArchiveEntry> all = tar.getEntries().iterator();
+        entries =
+            readData(
+                new TarSource() {
+                  @Override
+                  public TarArchiveEntry next() {
+                    return all.hasNext() ? all.next() : null;
+                  }
+
+                  @Override
+                  public FileContent content(TarArchiveEntry e) {
+                    long offset = e.getDataOffset();
+                    if (offset < 0 || e.getSize() > tarBytes.limit() - offset) {
+                      throw refuse(
+                          "it is truncated: " + m + " entry '" + e.getName() + "' ends early");
+                    }
+                    return FileContent.window(tarBytes, offset, e.getSize());
+                  }
+
+                  @Override
+                  public void finish() {}
+                },
+                m);
+      }
+      // Move the ar reader past the member by reading it in large pieces (its skip reads in small
+      // ones), so its own count of the archive stays right.
+      byte[] scratch = new byte[1 << 16];
+      long passed = 0;
+      for (int n; (n = ar.read(scratch)) > 0; ) {
+        passed += n;
+      }
+      if (passed != member.getLength()) {
+        throw refuse("it is truncated: ar member '" + m + "' ends early");
+      }
+      return entries;
+    }
+
+    private List<DebEntry> readData(TarSource tar, String member) throws IOException {
       List<DebEntry> entries = new ArrayList<>();
       Map<String, DebEntry> byPath = new HashMap<>();
-      TarArchiveInputStream tar = new TarArchiveInputStream(in);
       TarArchiveEntry e;
-      while ((e = tar.getNextEntry()) != null) {
+      while ((e = tar.next()) != null) {
         String path = normalise(e.getName(), member);
         if (path.isEmpty()) {
           if (!e.isDirectory()) {
@@ -287,7 +451,7 @@ public final class DebReader {
         refuseThroughSymlink(path, byPath, member, e.getName());
         EntryType type;
         String target = "";
-        byte[] content = null;
+        FileContent content = null;
         if (e.isSymbolicLink()) {
           type = EntryType.SYMLINK;
           target = e.getLinkName();
@@ -311,7 +475,7 @@ public final class DebReader {
           type = EntryType.DIRECTORY;
         } else if (isRegular(e)) {
           type = EntryType.FILE;
-          content = entryBytes(tar, e, member);
+          content = tar.content(e);
         } else {
           throw refuse(
               member
@@ -331,7 +495,7 @@ public final class DebReader {
                 e.getUserName(),
                 e.getGroupName(),
                 target,
-                content == null ? 0 : content.length,
+                content == null ? 0 : content.size(),
                 e.getModTime().getTime() / 1000,
                 content);
         if (byPath.putIfAbsent(path, entry) != null) {
@@ -339,7 +503,7 @@ public final class DebReader {
         }
         entries.add(entry);
       }
-      drain(in);
+      tar.finish();
       // A symlink may come after the entries below it in the archive: check those too.
       for (DebEntry entry : entries) {
         refuseThroughSymlink(entry.path(), byPath, member, entry.path());

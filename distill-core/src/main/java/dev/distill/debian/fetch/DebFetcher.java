@@ -67,8 +67,11 @@ public final class DebFetcher {
   public List<FetchedDeb> fetchAll(List<DebRef> refs) {
     List<FetchedDeb> result = new ArrayList<>(refs.size());
     List<DebRef> missing = new ArrayList<>();
-    for (DebRef ref : refs) {
-      Optional<Path> cached = cache.find(ref.sha256());
+    // Checking a cached file hashes it: on every core, in the order given.
+    List<Optional<Path>> found = refs.parallelStream().map(r -> cache.find(r.sha256())).toList();
+    for (int i = 0; i < refs.size(); i++) {
+      DebRef ref = refs.get(i);
+      Optional<Path> cached = found.get(i);
       if (cached.isPresent()) {
         result.add(new FetchedDeb(ref, cached.get(), false));
       } else {
@@ -90,6 +93,30 @@ public final class DebFetcher {
       }
     }
     return List.copyOf(result);
+  }
+
+  /**
+   * The packages {@code refs} name, in the order given, read on every core. A package whose
+   * uncompressed copy is in the cache and intact is read from it alone; only the others are checked
+   * in, or downloaded into, the cache ({@link #fetchAll}) and get their copy made. So a build whose
+   * packages are all cached hashes each package once, not twice.
+   */
+  public List<DebPackage> readAll(List<DebRef> refs) {
+    UnpackedDebs unpacked = new UnpackedDebs(cache.root());
+    List<Optional<DebPackage>> ready = refs.parallelStream().map(unpacked::readIfIntact).toList();
+    List<DebRef> missing = new ArrayList<>();
+    for (int i = 0; i < refs.size(); i++) {
+      if (ready.get(i).isEmpty()) {
+        missing.add(refs.get(i));
+      }
+    }
+    List<DebPackage> made = fetchAll(missing).parallelStream().map(unpacked::read).toList();
+    List<DebPackage> out = new ArrayList<>(refs.size());
+    int next = 0;
+    for (Optional<DebPackage> p : ready) {
+      out.add(p.isPresent() ? p.get() : made.get(next++));
+    }
+    return List.copyOf(out);
   }
 
   /** Fetches one .deb (from the cache when it is there). */

@@ -1,5 +1,6 @@
 package dev.distill.image.tar;
 
+import dev.distill.fs.FileContent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -37,6 +38,25 @@ public final class TarWriter implements AutoCloseable {
     header(name, '0', mode, uid, gid, content.length, mtime, "");
     write(content, 0, content.length);
     pad(content.length);
+  }
+
+  /** A regular file holding {@code content}, written without an intermediate copy. */
+  public void file(String name, int mode, int uid, int gid, long mtime, FileContent content)
+      throws IOException {
+    header(name, '0', mode, uid, gid, content.size(), mtime, "");
+    content.writeTo(
+        new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            TarWriter.this.write(new byte[] {(byte) b}, 0, 1);
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            TarWriter.this.write(b, off, len);
+          }
+        });
+    pad(content.size());
   }
 
   /** A regular file whose {@code size} bytes are read from {@code content}. */

@@ -124,6 +124,46 @@ class DebReaderTest {
     }
   }
 
+  /** The sample plus a long name (PAX header) and a large file, as an uncompressed copy. */
+  private static byte[] uncompressedCopy(Path dir, byte[] big) throws Exception {
+    Path deb = dir.resolve("hello_1.0-1_amd64.deb");
+    Files.write(
+        deb,
+        sample()
+            .dir("./usr/share/")
+            .file("./usr/share/" + "long-directory-name/".repeat(8) + "file.txt", 0644, "deep\n")
+            .file("./usr/share/big.bin", 0644, big)
+            .build());
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    DebReader.writeUncompressed(deb, "hello_1.0-1_amd64.deb", out);
+    return out.toByteArray();
+  }
+
+  @Test
+  void readsABufferedUncompressedCopyAsTheOriginal(@TempDir Path dir) throws Exception {
+    byte[] big = new byte[1 << 20];
+    new java.util.Random(7).nextBytes(big);
+    byte[] copy = uncompressedCopy(dir, big);
+    DebPackage original = DebReader.read(dir.resolve("hello_1.0-1_amd64.deb"));
+    DebPackage fromBuffer = DebReader.read(java.nio.ByteBuffer.wrap(copy), "hello.deb");
+    // Equal entries: same metadata and, for files, the same bytes at the same paths.
+    assertThat(fromBuffer.entries()).isEqualTo(original.entries());
+    assertThat(fromBuffer.entry("usr/share/big.bin").orElseThrow().content()).isEqualTo(big);
+    assertThat(fromBuffer.md5sums()).isEqualTo(original.md5sums());
+  }
+
+  @Test
+  void refusesATruncatedBufferedCopy(@TempDir Path dir) throws Exception {
+    byte[] copy = uncompressedCopy(dir, new byte[200_000]);
+    for (int cut : new int[] {copy.length - 1, copy.length - 1024, copy.length / 2}) {
+      byte[] truncated = Arrays.copyOf(copy, cut);
+      assertThatThrownBy(() -> DebReader.read(java.nio.ByteBuffer.wrap(truncated), "hello.deb"))
+          .as("cut at %d of %d", cut, copy.length)
+          .isInstanceOf(DistillException.class)
+          .hasMessageContaining("truncated");
+    }
+  }
+
   @Test
   void readsFromAFileAndNamesItInErrors(@TempDir Path dir) throws Exception {
     Path ok = dir.resolve("hello_1.0-1_amd64.deb");

@@ -116,6 +116,41 @@ class DebFetcherTest {
   }
 
   @Test
+  void readAllReadsIntactCopiesAloneAndFetchesOnlyWhatIsMissingOrDamaged() throws IOException {
+    DebRef a = publish("alpha", "1.0-1", deb("alpha", "1.0-1"));
+    DebRef b = publish("beta", "2.0-1", deb("beta", "2.0-1"));
+    DebRef c = publish("gamma", "3.0-1", deb("gamma", "3.0-1"));
+    List<DebRef> refs = List.of(a, b, c);
+    assertThat(fetcher(false).readAll(refs))
+        .extracting(p -> p.packageName())
+        .containsExactly("alpha", "beta", "gamma");
+    assertThat(mirror.hits(a.filename())).isEqualTo(1);
+
+    // alpha's original is gone, its copy intact: read offline from the copy alone.
+    Files.delete(cache.pathFor(a.sha256()));
+    // beta's copy is damaged: made again from the cached original, still offline.
+    Path betaCopy = cacheDir.resolve("debs/unpacked/" + b.sha256() + ".deb");
+    byte[] damaged = Files.readAllBytes(betaCopy);
+    damaged[damaged.length - 3] ^= 1;
+    Files.write(betaCopy, damaged);
+    assertThat(fetcher(true).readAll(refs))
+        .extracting(p -> p.entries().get(p.entries().size() - 1).path())
+        .containsExactly("usr/alpha", "usr/beta", "usr/gamma");
+    assertThat(Files.readAllBytes(betaCopy)).isNotEqualTo(damaged);
+
+    // gamma's copy and original both gone: fetched again (online), nothing else downloaded.
+    Files.delete(cache.pathFor(c.sha256()));
+    Files.delete(cacheDir.resolve("debs/unpacked/" + c.sha256() + ".deb"));
+    assertThatThrownBy(() -> fetcher(true).readAll(refs))
+        .isInstanceOf(DistillException.class)
+        .hasMessageContaining("gamma");
+    assertThat(fetcher(false).readAll(refs)).hasSize(3);
+    assertThat(mirror.hits(c.filename())).isEqualTo(2);
+    assertThat(mirror.hits(a.filename())).isEqualTo(1);
+    assertThat(mirror.hits(b.filename())).isEqualTo(1);
+  }
+
+  @Test
   void aCachedFileThatFailsItsCheckIsDeletedAndFetchedAgain() throws IOException {
     DebRef ref = publish("hello", "1.0-1", deb("hello", "1.0-1"));
     Path p = fetcher(false).fetch(ref).path();
