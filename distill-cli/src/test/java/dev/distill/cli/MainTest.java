@@ -17,7 +17,8 @@ class MainTest {
   record Run(int code, String out, String err) {}
 
   static Run run(String... args) {
-    CommandLine cli = Main.newCommandLine();
+    // As Main.run sets it up: only the named sub-command, or all of them.
+    CommandLine cli = Main.newCommandLine(args);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out));
@@ -28,7 +29,9 @@ class MainTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"resolve", "fetch", "lock", "build", "inspect", "scan", "sbom", "lint", "secrets"})
+      strings = {
+        "resolve", "fetch", "lock", "build", "inspect", "scan", "sbom", "lint", "secrets", "check"
+      })
   void everyCommandHasHelp(String command) {
     Run r = run(command, "--help");
     assertThat(r.code()).isZero();
@@ -41,6 +44,22 @@ class MainTest {
     Run help = run("--help");
     assertThat(help.code()).isZero();
     assertThat(help.out()).contains("build", "scan", "Exit codes");
+  }
+
+  @Test
+  void aRunSetsUpOnlyTheSubCommandItNamesButHelpSeesThemAll() {
+    assertThat(Main.newCommandLine(new String[] {"build", "x"}).getSubcommands().keySet())
+        .containsExactly("build");
+    assertThat(Main.newCommandLine(new String[] {"--help"}).getSubcommands().keySet())
+        .containsExactly(
+            "help", "resolve", "fetch", "lock", "build", "inspect", "scan", "sbom", "lint",
+            "secrets", "check");
+    Run helpBuild = run("help", "build");
+    assertThat(helpBuild.code()).isZero();
+    assertThat(helpBuild.out()).contains("Usage: distill build");
+    Run typo = run("bild");
+    assertThat(typo.code()).isEqualTo(2);
+    assertThat(typo.err()).contains("Did you mean").contains("build");
   }
 
   @Test
