@@ -4,6 +4,7 @@ import dev.distill.DistillException;
 import dev.distill.debian.deb.DebPackage;
 import dev.distill.debian.deb.DebReader;
 import dev.distill.io.AtomicFiles;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -12,18 +13,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 
 /**
  * Uncompressed copies of cached .deb files under {@code <root>/debs/unpacked/<sha256>.deb}, keyed
  * by the original's verified SHA-256. Decompressing xz is most of a build whose packages are
- * already cached; the copy is read instead. Each copy has its own SHA-256 beside it ({@code
- * .sha256}), checked on every use: a damaged or altered copy is deleted and made again from the
- * original, so the cache cannot feed a build anything the original would not.
+ * already cached; the copy is read instead. Each copy has a damage check beside it ({@code .crc32}:
+ * CRC-32 and length), checked on every use: a damaged copy is deleted and made again from the
+ * original.
+ *
+ * <p>Why CRC-32 and not SHA-256: the trust anchor is the original's SHA-256, from the signed index
+ * through the lock, checked when the original is downloaded and whenever a copy is made from it.
+ * The check beside a copy lives in the same directory as the copy, so it can only ever detect
+ * damage, never deliberate change (whoever can rewrite the copy can rewrite its check), whatever
+ * the algorithm; CRC-32 detects damage as gzip and zip do, at a hundredth of the cost of hashing
+ * every package byte on every build.
  */
 public final class UnpackedDebs {
   private final Path dir;
@@ -40,7 +46,7 @@ public final class UnpackedDebs {
   public Optional<DebPackage> readIfIntact(DebRef ref) {
     String sha = ref.sha256();
     String name = ref.filename().substring(ref.filename().lastIndexOf('/') + 1);
-    return intact(dir.resolve(sha + ".deb"), dir.resolve(sha + ".deb.sha256"))
+    return intact(dir.resolve(sha + ".deb"), dir.resolve(sha + ".deb.crc32"))
         .map(bytes -> DebReader.read(bytes, name));
   }
 
@@ -49,7 +55,7 @@ public final class UnpackedDebs {
     String sha = deb.ref().sha256();
     String name = deb.ref().filename().substring(deb.ref().filename().lastIndexOf('/') + 1);
     Path copy = dir.resolve(sha + ".deb");
-    Path sum = dir.resolve(sha + ".deb.sha256");
+    Path sum = dir.resolve(sha + ".deb.crc32");
     Optional<ByteBuffer> bytes = intact(copy, sum);
     if (bytes.isEmpty()) {
       make(deb.path(), name, copy, sum);
@@ -63,11 +69,11 @@ public final class UnpackedDebs {
   }
 
   /**
-   * The copy, mapped into memory, once its SHA-256 matches the one beside it; a damaged copy is
-   * deleted. Mapping (rather than reading) spares a cold JVM touching fresh heap for every package
-   * byte, and the build then reads only the files it keeps. Safe because cache files are only ever
-   * replaced by renaming a new file into place ({@link AtomicFiles}), never rewritten in place, so
-   * the bytes under a mapping do not change while a build runs.
+   * The copy, mapped into memory, once its length and CRC-32 match the check beside it; a damaged
+   * copy is deleted. Mapping (rather than reading) spares a cold JVM touching fresh heap for every
+   * package byte, and the build then reads only the files it keeps. Safe because cache files are
+   * only ever replaced by renaming a new file into place ({@link AtomicFiles}), never rewritten in
+   * place, so the bytes under a mapping do not change while a build runs.
    */
   private static Optional<ByteBuffer> intact(Path copy, Path sum) {
     if (!Files.isRegularFile(copy) || !Files.isRegularFile(sum)) {
@@ -79,41 +85,53 @@ public final class UnpackedDebs {
         return Optional.empty();
       }
       ByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(bytes.duplicate());
+      CRC32 crc = new CRC32();
+      crc.update(bytes.duplicate());
       String expected = Files.readString(sum, StandardCharsets.US_ASCII).strip();
-      if (HexFormat.of().formatHex(md.digest()).equals(expected)) {
+      if (check(crc.getValue(), size).equals(expected)) {
         return Optional.of(bytes);
       }
     } catch (IOException e) {
       // unreadable counts as damaged
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
     deleteQuietly(sum);
     deleteQuietly(copy);
     return Optional.empty();
   }
 
+  /** The text of a damage check: CRC-32 in hex and the length in bytes. */
+  private static String check(long crc32, long size) {
+    return String.format("crc32 %08x size %d", crc32, size);
+  }
+
   private static void make(Path original, String name, Path copy, Path sum) {
-    MessageDigest md;
+    CRC32 crc = new CRC32();
+    long[] size = {0};
     try {
-      md = MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    try {
-      // The copy first, its hash second: a copy without a hash is never used.
+      // The copy first, its check second: a copy without a check is never used.
       deleteQuietly(sum);
       AtomicFiles.write(
           copy,
           out -> {
-            OutputStream digesting = new DigestOutputStream(out, md);
-            DebReader.writeUncompressed(original, name, digesting);
-            digesting.flush();
+            OutputStream checked =
+                new FilterOutputStream(new CheckedOutputStream(out, crc)) {
+                  @Override
+                  public void write(byte[] b, int off, int len) throws IOException {
+                    this.out.write(b, off, len);
+                    size[0] += len;
+                  }
+
+                  @Override
+                  public void write(int b) throws IOException {
+                    this.out.write(b);
+                    size[0]++;
+                  }
+                };
+            DebReader.writeUncompressed(original, name, checked);
+            checked.flush();
           });
       AtomicFiles.write(
-          sum, (HexFormat.of().formatHex(md.digest()) + "\n").getBytes(StandardCharsets.US_ASCII));
+          sum, (check(crc.getValue(), size[0]) + "\n").getBytes(StandardCharsets.US_ASCII));
     } catch (IOException e) {
       throw new DistillException(
           "cannot write the unpacked copy of "
