@@ -15,6 +15,9 @@ public final class FsPaths {
     if (path == null) {
       throw new IllegalArgumentException("path is null");
     }
+    if (isNormal(path)) {
+      return path; // most paths already are: this runs for every entry of every package
+    }
     Deque<String> parts = new ArrayDeque<>();
     for (String part : path.split("/")) {
       if (part.isEmpty() || part.equals(".")) {
@@ -26,6 +29,26 @@ public final class FsPaths {
       parts.addLast(part);
     }
     return String.join("/", parts);
+  }
+
+  /** Whether {@code path} has no empty, '.' or '..' part (so no leading or trailing '/'). */
+  private static boolean isNormal(String path) {
+    int n = path.length();
+    int start = 0;
+    for (int i = 0; i <= n; i++) {
+      if (i == n || path.charAt(i) == '/') {
+        int length = i - start;
+        if (length == 0) {
+          return n == 0;
+        }
+        if (path.charAt(start) == '.'
+            && (length == 1 || (length == 2 && path.charAt(start + 1) == '.'))) {
+          return false;
+        }
+        start = i + 1;
+      }
+    }
+    return true;
   }
 
   /** The parent of a normalised path, or the empty string for a top-level entry. */

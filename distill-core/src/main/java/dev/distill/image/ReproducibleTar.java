@@ -5,18 +5,19 @@ import dev.distill.fs.EntryType;
 import dev.distill.fs.FsEntry;
 import dev.distill.fs.RootFs;
 import dev.distill.image.tar.BlockGzip;
-import dev.distill.image.tar.DigestingOutputStream;
 import dev.distill.image.tar.TarWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Writes a {@link RootFs} as a reproducible layer tar: entries sorted by path, numeric owners with
@@ -102,15 +103,24 @@ public final class ReproducibleTar {
    */
   public static Layer layer(RootFs fs, Instant mtime) {
     TarBuffer tar = new TarBuffer(estimatedSize(fs));
-    DigestingOutputStream uncompressed = new DigestingOutputStream(tar);
     try {
-      write(fs, mtime, uncompressed);
+      write(fs, mtime, tar);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    byte[] blob = BlockGzip.compress(tar.array(), tar.size(), GZIP_LEVEL);
+    byte[] bytes = tar.array();
+    int size = tar.size();
+    // The diff_id is hashed on one core while the blocks are compressed on the others.
+    CompletableFuture<Digest> diffId =
+        CompletableFuture.supplyAsync(
+            () -> {
+              MessageDigest sha256 = Digest.newSha256();
+              sha256.update(bytes, 0, size);
+              return Digest.fromSha256(sha256.digest());
+            });
+    byte[] blob = BlockGzip.compress(bytes, size, GZIP_LEVEL);
     Descriptor d = Descriptor.of(MediaTypes.OCI_LAYER_GZIP, Digest.sha256(blob), blob.length);
-    return Layer.ofOwnBlob(d, uncompressed.digest(), uncompressed.count(), blob);
+    return Layer.ofOwnBlob(d, diffId.join(), size, blob);
   }
 
   /**
