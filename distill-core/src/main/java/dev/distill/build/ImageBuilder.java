@@ -1,6 +1,7 @@
 package dev.distill.build;
 
 import dev.distill.DistillException;
+import dev.distill.Lazy;
 import dev.distill.debian.deb.DebPackage;
 import dev.distill.debian.fetch.DebFetcher;
 import dev.distill.debian.repo.MirrorConfig;
@@ -54,15 +55,27 @@ public final class ImageBuilder {
     this.progress = progress;
   }
 
-  /** What one architecture's build produced. */
+  /**
+   * What one architecture's build produced.
+   *
+   * @param sbomPackageList the packages as a build SBOM lists them, made on first use (it hashes
+   *     every kept file, which a build without SBOMs need not do); read it via {@link
+   *     #sbomPackages()}
+   */
   public record ArchBuild(
       String arch,
       LockFile.Target target,
       List<String> packagesInImage,
-      List<dev.distill.pkgdb.InstalledPackage> sbomPackages,
+      Lazy<List<dev.distill.pkgdb.InstalledPackage>> sbomPackageList,
       long closureBytes,
       RootFs rootfs,
-      Image image) {}
+      Image image) {
+
+    /** The packages as a build SBOM lists them. */
+    public List<dev.distill.pkgdb.InstalledPackage> sbomPackages() {
+      return sbomPackageList.get();
+    }
+  }
 
   /**
    * The whole build: the image set (an index when several archs), per-arch details, the lock used.
@@ -191,7 +204,7 @@ public final class ImageBuilder {
         arch,
         target,
         inImage,
-        BuiltPackages.of(inImage, union, merged, rootfs),
+        Lazy.of(() -> BuiltPackages.of(inImage, union, merged, rootfs)),
         closureBytes,
         rootfs,
         image);
