@@ -27,9 +27,9 @@ public final class Detector {
   private final boolean[][] ruleKeywordMask;
   private final int[] ruleMaxLength;
   private final int[] ruleMaxNewlines;
-  // Each rule's probe (see probe(int)), built on first use: most rules never run on a given tree.
+  // Each rule's compiled matchers (see compiled(int)), built on first use: most rules never run
+  // on a given tree.
   private final AtomicReferenceArray<Object> ruleProbes;
-  private static final Object NO_PROBE = new Object();
   private final int maxDecodeDepth;
   private final boolean honourAllowComments;
 
@@ -66,17 +66,26 @@ public final class Detector {
     }
   }
 
-  /** Rule {@code i}'s probe, built once (two threads may race to build it; one wins). */
-  private LazyDfa probe(int i) {
+  /** Rule {@code i}'s compiled matchers, built once (two threads may race; one wins). */
+  private Compiled compiled(int i) {
     Object p = ruleProbes.get(i);
     if (p == null) {
       Pattern regex = config.rules().get(i).regex();
-      LazyDfa built = regex == null ? null : probe(regex);
-      ruleProbes.compareAndSet(i, null, built == null ? NO_PROBE : built);
+      Compiled built =
+          regex == null
+              ? new Compiled(null, null)
+              : new Compiled(probe(regex), Backtracker.of(regex));
+      ruleProbes.compareAndSet(i, null, built);
       p = ruleProbes.get(i);
     }
-    return p == NO_PROBE ? null : (LazyDfa) p;
+    return (Compiled) p;
   }
+
+  /**
+   * A rule's fast matchers: the probe answers "any match here?", the backtracker finds RE2J's match
+   * and groups; either is null when RE2J's program cannot be read (RE2J itself is used then).
+   */
+  private record Compiled(LazyDfa probe, Backtracker backtracker) {}
 
   /** A fast "is there a match" test for a rule's regex, or null for none. */
   private static LazyDfa probe(Pattern regex) {
@@ -248,6 +257,7 @@ public final class Detector {
     if (rule.regex() == null) {
       return;
     }
+    Compiled compiled = compiled(ruleIndex);
     for (int w = 0; w < windows.length; w += 2) {
       matchWindow(
           fragment,
@@ -255,7 +265,7 @@ public final class Detector {
           windows[w],
           windows[w + 1],
           rule,
-          probe(ruleIndex),
+          compiled,
           passes,
           lines,
           findings,
@@ -269,12 +279,13 @@ public final class Detector {
       int windowStart,
       int windowEnd,
       SecretRule rule,
-      LazyDfa probe,
+      Compiled compiled,
       List<Decoder.Pass> passes,
       LineIndex lines,
       List<SecretFinding> findings,
       Set<String> seen) {
     boolean decoded = !passes.isEmpty();
+    LazyDfa probe = compiled.probe();
     if (probe != null && !probe.find(text, windowStart, windowEnd, -1)) {
       return; // no match here: the probe finds one exactly when the rule's regex does
     }
@@ -282,12 +293,14 @@ public final class Detector {
         windowStart == 0 && windowEnd == text.length()
             ? text
             : text.substring(windowStart, windowEnd);
-    Matcher m = rule.regex().matcher(window);
     int from = 0;
-    while (from <= window.length() && anotherMatch(probe, window, from) && m.find(from)) {
-      int start = windowStart + m.start();
-      int end = windowStart + m.end();
-      from = m.end() > m.start() ? m.end() : m.end() + 1;
+    int[] found;
+    while (from <= window.length()
+        && anotherMatch(probe, window, from)
+        && (found = find(rule, compiled.backtracker(), window, from)) != null) {
+      int start = windowStart + found[0];
+      int end = windowStart + found[1];
+      from = found[1] > found[0] ? found[1] : found[1] + 1;
       String secret = trimNewlines(text.substring(start, end));
       List<String> tags = new ArrayList<>(rule.tags());
       String currentLine;
@@ -333,14 +346,14 @@ public final class Detector {
         currentLine = line;
       }
       String match = secret;
-      Matcher groups = rule.regex().matcher(match);
-      if (groups.groupCount() >= 1 && groups.find()) {
+      String[] groups = groups(rule, compiled.backtracker(), match);
+      if (groups != null) {
         if (rule.secretGroup() > 0) {
-          String g = groups.group(rule.secretGroup());
+          String g = groups[rule.secretGroup()];
           secret = g == null ? "" : g;
         } else {
-          for (int g = 1; g <= groups.groupCount(); g++) {
-            String s = groups.group(g);
+          for (int g = 1; g < groups.length; g++) {
+            String s = groups[g];
             if (s != null && !s.isEmpty()) {
               secret = s;
               break;
@@ -376,6 +389,58 @@ public final class Detector {
               tags,
               fragment.commit()));
     }
+  }
+
+  /**
+   * The [start, end) of the rule's first match in {@code window} at or after {@code from}, as
+   * RE2J's {@code matcher(window).find(from)}, or null; through the backtracker when it takes the
+   * window.
+   */
+  private static int[] find(SecretRule rule, Backtracker backtracker, String window, int from) {
+    if (backtracker != null && backtracker.fits(window.length() - from)) {
+      return backtracker.match(window, from, window.length(), 2);
+    }
+    Matcher m = rule.regex().matcher(window);
+    return m.find(from) ? new int[] {m.start(), m.end()} : null;
+  }
+
+  /**
+   * Groups 0 to n of the rule's first match in {@code match} (null for a group that took no part),
+   * or null when the regex has no groups or does not match: as RE2J's {@code matcher(match)}, then
+   * {@code find()} and {@code group(g)}, which finds the match and then finds it again with groups
+   * in the text up to one character past its end.
+   */
+  private static String[] groups(SecretRule rule, Backtracker backtracker, String match) {
+    int count = rule.regex().groupCount();
+    if (count < 1) {
+      return null;
+    }
+    String[] out = new String[count + 1];
+    if (backtracker == null || !backtracker.fits(match.length())) {
+      Matcher m = rule.regex().matcher(match);
+      if (!m.find()) {
+        return null;
+      }
+      for (int g = 0; g <= count; g++) {
+        out[g] = m.group(g);
+      }
+      return out;
+    }
+    int[] whole = backtracker.match(match, 0, match.length(), 2);
+    if (whole == null) {
+      return null;
+    }
+    int[] caps =
+        backtracker.match(match, whole[0], Math.min(whole[1] + 1, match.length()), 2 * (count + 1));
+    if (caps == null) {
+      throw new IllegalStateException("inconsistency in matching group data"); // as RE2J
+    }
+    for (int g = 0; g <= count; g++) {
+      int start = caps[2 * g];
+      int end = caps[2 * g + 1];
+      out[g] = start < 0 && end < 0 ? null : match.substring(start, end);
+    }
+    return out;
   }
 
   /** Whether a match may start at or after {@code from}: the probe's answer, else yes. */
