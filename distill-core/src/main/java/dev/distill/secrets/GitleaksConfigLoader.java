@@ -34,14 +34,19 @@ public final class GitleaksConfigLoader {
    */
   static final int MAX_PROGRAM_SIZE = 5_000;
 
-  private static final TomlMapper TOML = new TomlMapper();
+  /** Jackson's TOML reader, created on first use: the bundled rules do not need it. */
+  private static final class Toml {
+    static final TomlMapper MAPPER = new TomlMapper();
+  }
 
   private GitleaksConfigLoader() {}
 
   /** gitleaks' default rule set (gitleaks/gitleaks at b58d3f10, MIT licence). */
   public static SecretsConfig loadDefault() {
-    return parse(readDefault(), "default gitleaks rules", null, 0);
+    return parse(readDefault(), DEFAULT_ORIGIN, null, 0);
   }
+
+  private static final String DEFAULT_ORIGIN = "default gitleaks rules";
 
   /** Loads a configuration file; {@code [extend] path} is resolved against its directory. */
   public static SecretsConfig load(Path file) {
@@ -72,9 +77,11 @@ public final class GitleaksConfigLoader {
   }
 
   private static SecretsConfig parse(String text, String origin, Path baseDir, int depth) {
-    JsonNode root;
+    JsonNode root = origin.equals(DEFAULT_ORIGIN) ? BundledToml.parse(text) : null;
     try {
-      root = TOML.readTree(text);
+      if (root == null) {
+        root = Toml.MAPPER.readTree(text);
+      }
     } catch (IOException e) {
       throw new DistillException(
           "bad TOML in secrets config " + origin + ": " + firstLine(e.getMessage()));
@@ -94,7 +101,7 @@ public final class GitleaksConfigLoader {
       }
       SecretsConfig base = null;
       if (extend.path("useDefault").asBoolean(false)) {
-        base = parse(readDefault(), "default gitleaks rules", null, depth + 1);
+        base = parse(readDefault(), DEFAULT_ORIGIN, null, depth + 1);
       } else if (extend.hasNonNull("path")) {
         Path p = Path.of(extend.get("path").asText());
         if (!p.isAbsolute() && baseDir != null && !Files.exists(p)) {
