@@ -24,9 +24,9 @@ public final class Detector {
   private final SecretsConfig config;
   private final KeywordMatcher keywords;
   private final int[][] ruleKeywordIndexes;
+  private final BitSet[] keywordRules; // per keyword, the rules that have it
+  private final BitSet rulesWithoutKeywords;
   private final boolean[][] ruleKeywordMask;
-  private final int[] ruleMaxLength;
-  private final int[] ruleMaxNewlines;
   // Each rule's compiled matchers (see compiled(int)), built on first use: most rules never run
   // on a given tree.
   private final AtomicReferenceArray<Object> ruleProbes;
@@ -50,19 +50,22 @@ public final class Detector {
     int n = config.rules().size();
     ruleKeywordIndexes = new int[n][];
     ruleKeywordMask = new boolean[n][kws.size()];
-    ruleMaxLength = new int[n];
-    ruleMaxNewlines = new int[n];
     ruleProbes = new AtomicReferenceArray<>(n);
+    keywordRules = new BitSet[kws.size()];
+    for (int k = 0; k < kws.size(); k++) {
+      keywordRules[k] = new BitSet(n);
+    }
+    rulesWithoutKeywords = new BitSet(n);
     for (int i = 0; i < n; i++) {
       SecretRule r = config.rules().get(i);
       ruleKeywordIndexes[i] = r.keywords().stream().mapToInt(kws::indexOf).toArray();
       for (int k : ruleKeywordIndexes[i]) {
         ruleKeywordMask[i][k] = true;
+        keywordRules[k].set(i);
       }
-      ruleMaxLength[i] =
-          r.regex() == null ? MatchLength.UNBOUNDED : MatchLength.of(r.regex().pattern());
-      ruleMaxNewlines[i] =
-          r.regex() == null ? MatchLength.UNBOUNDED : MatchLength.newlines(r.regex().pattern());
+      if (ruleKeywordIndexes[i].length == 0) {
+        rulesWithoutKeywords.set(i);
+      }
     }
   }
 
@@ -73,8 +76,12 @@ public final class Detector {
       Pattern regex = config.rules().get(i).regex();
       Compiled built =
           regex == null
-              ? new Compiled(null, null)
-              : new Compiled(probe(regex), Backtracker.of(regex));
+              ? new Compiled(null, null, MatchLength.UNBOUNDED, MatchLength.UNBOUNDED)
+              : new Compiled(
+                  probe(regex),
+                  Backtracker.of(regex),
+                  MatchLength.of(regex.pattern()),
+                  MatchLength.newlines(regex.pattern()));
       ruleProbes.compareAndSet(i, null, built);
       p = ruleProbes.get(i);
     }
@@ -82,10 +89,11 @@ public final class Detector {
   }
 
   /**
-   * A rule's fast matchers: the probe answers "any match here?", the backtracker finds RE2J's match
-   * and groups; either is null when RE2J's program cannot be read (RE2J itself is used then).
+   * What a rule needs once it runs: the probe answers "any match here?", the backtracker finds
+   * RE2J's match and groups (either null when RE2J's program cannot be read: RE2J itself is used
+   * then); the longest match and most newlines a match can span bound its windows.
    */
-  private record Compiled(LazyDfa probe, Backtracker backtracker) {}
+  private record Compiled(LazyDfa probe, Backtracker backtracker, int maxLength, int maxNewlines) {}
 
   /** A fast "is there a match" test for a rule's regex, or null for none. */
   private static LazyDfa probe(Pattern regex) {
@@ -116,26 +124,22 @@ public final class Detector {
     LineIndex lines = new LineIndex(fragment.raw());
     for (int depth = 0; ; depth++) {
       long[] occurrences = keywords.findAll(text);
+      // The rules to run: those without keywords and those with a keyword found, in rule order.
+      BitSet run = (BitSet) rulesWithoutKeywords.clone();
       BitSet hits = new BitSet();
       for (long o : occurrences) {
-        hits.set((int) (o >>> 32));
+        int k = (int) (o >>> 32);
+        if (!hits.get(k)) {
+          hits.set(k);
+          run.or(keywordRules[k]);
+        }
       }
-      List<SecretRule> rules = config.rules();
-      for (int i = 0; i < rules.size(); i++) {
-        SecretRule rule = rules.get(i);
-        int[] kw = ruleKeywordIndexes[i];
-        boolean run = kw.length == 0;
-        for (int k : kw) {
-          if (hits.get(k)) {
-            run = true;
-            break;
-          }
-        }
-        if (run) {
-          int[] windows =
-              kw.length == 0 ? new int[] {0, text.length()} : windows(text, i, occurrences);
-          detectRule(fragment, text, windows, i, passes, lines, findings, seen);
-        }
+      for (int i = run.nextSetBit(0); i >= 0; i = run.nextSetBit(i + 1)) {
+        int[] windows =
+            ruleKeywordIndexes[i].length == 0
+                ? new int[] {0, text.length()}
+                : windows(text, i, occurrences);
+        detectRule(fragment, text, windows, i, passes, lines, findings, seen);
       }
       if (depth >= maxDecodeDepth) {
         break;
@@ -159,8 +163,9 @@ public final class Detector {
    * #PREFIX} chars before.
    */
   private int[] windows(String text, int i, long[] occurrences) {
-    int max = ruleMaxLength[i];
-    int newlines = ruleMaxNewlines[i];
+    Compiled compiled = compiled(i);
+    int max = compiled.maxLength();
+    int newlines = compiled.maxNewlines();
     int len = text.length();
     if (newlines == MatchLength.UNBOUNDED || len <= SMALL_TEXT) {
       return new int[] {0, len};

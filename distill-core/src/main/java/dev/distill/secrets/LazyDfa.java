@@ -41,16 +41,25 @@ final class LazyDfa {
   private static final Map<Pattern, LazyDfa> SHARED =
       Collections.synchronizedMap(new WeakHashMap<>());
 
+  /** Each thread's view of {@link #SHARED}, looked up without taking its lock. */
+  private static final ThreadLocal<Map<Pattern, LazyDfa>> LOCAL =
+      ThreadLocal.withInitial(WeakHashMap::new);
+
   /**
    * Whether {@code pattern} matches somewhere in {@code text}: {@code
    * pattern.matcher(text).find()}, through a DFA kept for the pattern.
    */
   static boolean matches(Pattern pattern, CharSequence text) {
-    LazyDfa dfa = SHARED.get(pattern);
+    Map<Pattern, LazyDfa> local = LOCAL.get();
+    LazyDfa dfa = local.get(pattern);
     if (dfa == null) {
-      LazyDfa built = of(pattern);
-      dfa = built == null ? UNREADABLE : built;
-      SHARED.put(pattern, dfa);
+      dfa = SHARED.get(pattern);
+      if (dfa == null) {
+        LazyDfa built = of(pattern);
+        dfa = built == null ? UNREADABLE : built;
+        SHARED.put(pattern, dfa);
+      }
+      local.put(pattern, dfa);
     }
     return dfa == UNREADABLE ? pattern.matcher(text).find() : dfa.find(text);
   }
