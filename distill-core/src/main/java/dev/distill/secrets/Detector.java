@@ -234,7 +234,7 @@ public final class Detector {
     }
     boolean decoded = !passes.isEmpty();
     if (rule.path() != null) {
-      boolean pathMatches = rule.path().matcher(fragment.path()).find();
+      boolean pathMatches = LazyDfa.matches(rule.path(), fragment.path());
       if (rule.regex() == null) {
         if (pathMatches && !decoded && fragment.firstOfFile()) {
           findings.add(
@@ -306,94 +306,114 @@ public final class Detector {
       int start = windowStart + found[0];
       int end = windowStart + found[1];
       from = found[1] > found[0] ? found[1] : found[1] + 1;
-      String secret = trimNewlines(text.substring(start, end));
-      List<String> tags = new ArrayList<>(rule.tags());
-      String currentLine;
-      int origStart;
-      int origEnd;
-      if (decoded) {
-        Decoder.Pass last = passes.get(passes.size() - 1);
-        List<Decoder.Segment> overlap = last.overlapping(start, end);
-        if (overlap.isEmpty()) {
-          continue; // already reported in an earlier pass
-        }
-        origStart = toOriginal(passes, overlap.get(0).start());
-        origEnd = toOriginal(passes, overlap.get(overlap.size() - 1).end() - 1) + 1;
-        Set<String> encodings = new LinkedHashSet<>();
-        for (Decoder.Segment s : overlap) {
-          encodings.add("decoded:" + s.encoding());
-        }
-        tags.addAll(encodings);
-        tags.add("decode-depth:" + passes.size());
-        currentLine = lineAround(text, start, end);
+      candidate(fragment, text, start, end, rule, compiled, passes, lines, findings, seen);
+    }
+  }
+
+  /**
+   * One match of a rule's regex at {@code text[start, end)}: a finding unless its line is marked,
+   * its secret's entropy is too low, an allowlist allows it or it was already found. Kept apart
+   * from the window loop, which runs far more often, so each is compiled on its own.
+   */
+  private void candidate(
+      Fragment fragment,
+      String text,
+      int start,
+      int end,
+      SecretRule rule,
+      Compiled compiled,
+      List<Decoder.Pass> passes,
+      LineIndex lines,
+      List<SecretFinding> findings,
+      Set<String> seen) {
+    boolean decoded = !passes.isEmpty();
+    String secret = trimNewlines(text.substring(start, end));
+    List<String> tags = new ArrayList<>(rule.tags());
+    String currentLine;
+    int origStart;
+    int origEnd;
+    if (decoded) {
+      Decoder.Pass last = passes.get(passes.size() - 1);
+      List<Decoder.Segment> overlap = last.overlapping(start, end);
+      if (overlap.isEmpty()) {
+        return; // already reported in an earlier pass
+      }
+      origStart = toOriginal(passes, overlap.get(0).start());
+      origEnd = toOriginal(passes, overlap.get(overlap.size() - 1).end() - 1) + 1;
+      Set<String> encodings = new LinkedHashSet<>();
+      for (Decoder.Segment s : overlap) {
+        encodings.add("decoded:" + s.encoding());
+      }
+      tags.addAll(encodings);
+      tags.add("decode-depth:" + passes.size());
+      currentLine = lineAround(text, start, end);
+    } else {
+      int lead = text.substring(start, end).indexOf(secret);
+      origStart = start + Math.max(0, lead);
+      origEnd = origStart + secret.length();
+      currentLine = null;
+    }
+    String raw = fragment.raw();
+    int startLine = lines.lineOf(origStart);
+    int endLine = lines.lineOf(Math.max(origStart, origEnd - 1));
+    int startColumn = origStart - lines.lineStart(startLine) + 1;
+    int endColumn = origEnd - lines.lineStart(endLine);
+    if (startLine == 0) {
+      startColumn += fragment.startColumnOffset();
+    }
+    if (endLine == 0) {
+      endColumn += fragment.startColumnOffset();
+    }
+    String line = raw.substring(lines.lineStart(startLine), lines.lineEnd(endLine));
+    if (honourAllowComments && line.contains(ALLOW_COMMENT)) {
+      return;
+    }
+    if (currentLine == null) {
+      currentLine = line;
+    }
+    String match = secret;
+    String[] groups = groups(rule, compiled.backtracker(), match);
+    if (groups != null) {
+      if (rule.secretGroup() > 0) {
+        String g = groups[rule.secretGroup()];
+        secret = g == null ? "" : g;
       } else {
-        int lead = text.substring(start, end).indexOf(secret);
-        origStart = start + Math.max(0, lead);
-        origEnd = origStart + secret.length();
-        currentLine = null;
-      }
-      String raw = fragment.raw();
-      int startLine = lines.lineOf(origStart);
-      int endLine = lines.lineOf(Math.max(origStart, origEnd - 1));
-      int startColumn = origStart - lines.lineStart(startLine) + 1;
-      int endColumn = origEnd - lines.lineStart(endLine);
-      if (startLine == 0) {
-        startColumn += fragment.startColumnOffset();
-      }
-      if (endLine == 0) {
-        endColumn += fragment.startColumnOffset();
-      }
-      String line = raw.substring(lines.lineStart(startLine), lines.lineEnd(endLine));
-      if (honourAllowComments && line.contains(ALLOW_COMMENT)) {
-        continue;
-      }
-      if (currentLine == null) {
-        currentLine = line;
-      }
-      String match = secret;
-      String[] groups = groups(rule, compiled.backtracker(), match);
-      if (groups != null) {
-        if (rule.secretGroup() > 0) {
-          String g = groups[rule.secretGroup()];
-          secret = g == null ? "" : g;
-        } else {
-          for (int g = 1; g < groups.length; g++) {
-            String s = groups[g];
-            if (s != null && !s.isEmpty()) {
-              secret = s;
-              break;
-            }
+        for (int g = 1; g < groups.length; g++) {
+          String s = groups[g];
+          if (s != null && !s.isEmpty()) {
+            secret = s;
+            break;
           }
         }
       }
-      double entropy = ShannonEntropy.of(secret);
-      if (rule.entropy() != 0 && entropy <= rule.entropy()) {
-        continue;
-      }
-      if (allowed(config.allowlists(), secret, match, currentLine, fragment)
-          || allowed(rule.allowlists(), secret, match, currentLine, fragment)) {
-        continue;
-      }
-      int absoluteLine = fragment.startLine() + startLine;
-      if (!seen.add(rule.id() + "\u0000" + absoluteLine + "\u0000" + secret)) {
-        continue;
-      }
-      findings.add(
-          new SecretFinding(
-              rule.id(),
-              rule.description(),
-              fragment.path(),
-              absoluteLine,
-              fragment.startLine() + endLine,
-              startColumn,
-              endColumn,
-              match,
-              secret,
-              line,
-              entropy,
-              tags,
-              fragment.commit()));
     }
+    double entropy = ShannonEntropy.of(secret);
+    if (rule.entropy() != 0 && entropy <= rule.entropy()) {
+      return;
+    }
+    if (allowed(config.allowlists(), secret, match, currentLine, fragment)
+        || allowed(rule.allowlists(), secret, match, currentLine, fragment)) {
+      return;
+    }
+    int absoluteLine = fragment.startLine() + startLine;
+    if (!seen.add(rule.id() + "\u0000" + absoluteLine + "\u0000" + secret)) {
+      return;
+    }
+    findings.add(
+        new SecretFinding(
+            rule.id(),
+            rule.description(),
+            fragment.path(),
+            absoluteLine,
+            fragment.startLine() + endLine,
+            startColumn,
+            endColumn,
+            match,
+            secret,
+            line,
+            entropy,
+            tags,
+            fragment.commit()));
   }
 
   /**
