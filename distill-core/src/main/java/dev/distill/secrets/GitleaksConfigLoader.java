@@ -165,10 +165,10 @@ public final class GitleaksConfigLoader {
 
   /** Checked after merging, since a rule extending a default one may set only some fields. */
   private static void validate(SecretRule rule, String where) {
-    if (rule.regex() == null && rule.path() == null) {
+    if (rule.ruleRegex() == null && rule.path() == null) {
       throw new DistillException(where + ": a rule needs a regex, a path, or both");
     }
-    int groups = rule.regex() == null ? 0 : rule.regex().groupCount();
+    int groups = rule.ruleRegex() == null ? 0 : rule.ruleRegex().groupCount();
     if (rule.secretGroup() < 0 || rule.secretGroup() > groups) {
       throw new DistillException(
           where
@@ -191,7 +191,7 @@ public final class GitleaksConfigLoader {
     return new SecretRule(
         over.id(),
         over.description().isEmpty() ? base.description() : over.description(),
-        over.regex() != null ? over.regex() : base.regex(),
+        over.ruleRegex() != null ? over.ruleRegex() : base.ruleRegex(),
         over.secretGroup() != 0 ? over.secretGroup() : base.secretGroup(),
         over.entropy() != 0 ? over.entropy() : base.entropy(),
         keywords,
@@ -206,10 +206,10 @@ public final class GitleaksConfigLoader {
     if (id.isEmpty()) {
       throw new DistillException(where + ": every [[rules]] needs an id");
     }
-    Pattern regex =
-        r.hasNonNull("regex") ? regex(r.get("regex").asText(), where, "regex", notes) : null;
+    RuleRegex regex =
+        r.hasNonNull("regex") ? ruleRegex(r.get("regex").asText(), where, notes) : null;
     if (regex != null) {
-      int size = MatchLength.programSize(regex.pattern());
+      int size = MatchLength.programSize(regex.expression());
       if (size > MAX_PROGRAM_SIZE) {
         throw new DistillException(
             where
@@ -298,6 +298,21 @@ public final class GitleaksConfigLoader {
               + ": bad "
               + field
               + " regex '"
+              + expr
+              + "': "
+              + e.getDescription()
+              + "; fix the expression (RE2 syntax)");
+    }
+  }
+
+  /** A rule's regex, checked now and compiled on first use; errors as {@link #regex}'s. */
+  private static RuleRegex ruleRegex(String expr, String where, List<String> notes) {
+    try {
+      return GoRegex.parse(expr, where + " regex", notes);
+    } catch (PatternSyntaxException e) {
+      throw new DistillException(
+          where
+              + ": bad regex regex '"
               + expr
               + "': "
               + e.getDescription()
