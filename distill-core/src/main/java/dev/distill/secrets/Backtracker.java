@@ -14,8 +14,12 @@ import java.util.Arrays;
  * counted-repetition instructions) that is hundreds of microseconds a line, this a few.
  */
 final class Backtracker {
-  /** The visited set's largest size in bits (instructions times positions): 1 MiB. */
-  static final long MAX_VISITED_BITS = 8L << 20;
+  /**
+   * The visited set's largest size in bits (instructions times positions): 512 KiB, enough for a
+   * rule's windows and small fragments; larger inputs go to RE2J, whose memory does not grow with
+   * the text.
+   */
+  static final long MAX_VISITED_BITS = 4L << 20;
 
   private final RegexProgram prog;
   // Per rune instruction, which ASCII characters it accepts (two 64-bit masks); RE2J decides the
