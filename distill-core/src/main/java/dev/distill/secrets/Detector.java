@@ -112,8 +112,9 @@ public final class Detector {
   /** The findings in one fragment. */
   public List<SecretFinding> detect(Fragment fragment) {
     String sha = fragment.commit() == null ? null : fragment.commit().sha();
+    PathChecks paths = new PathChecks(fragment.path());
     for (Allowlist a : config.allowlists()) {
-      if (a.allowsFragment(sha, fragment.path())) {
+      if (a.allowsFragment(sha, paths.allowed(a))) {
         return List.of();
       }
     }
@@ -139,7 +140,7 @@ public final class Detector {
             ruleKeywordIndexes[i].length == 0
                 ? new int[] {0, text.length()}
                 : windows(text, i, occurrences);
-        detectRule(fragment, text, windows, i, passes, lines, findings, seen);
+        detectRule(fragment, text, windows, i, passes, lines, findings, seen, paths);
       }
       if (depth >= maxDecodeDepth) {
         break;
@@ -224,11 +225,12 @@ public final class Detector {
       List<Decoder.Pass> passes,
       LineIndex lines,
       List<SecretFinding> findings,
-      Set<String> seen) {
+      Set<String> seen,
+      PathChecks paths) {
     SecretRule rule = config.rules().get(ruleIndex);
     String sha = fragment.commit() == null ? null : fragment.commit().sha();
     for (Allowlist a : rule.allowlists()) {
-      if (a.allowsFragment(sha, fragment.path())) {
+      if (a.allowsFragment(sha, paths.allowed(a))) {
         return;
       }
     }
@@ -274,7 +276,8 @@ public final class Detector {
           passes,
           lines,
           findings,
-          seen);
+          seen,
+          paths);
     }
   }
 
@@ -288,8 +291,8 @@ public final class Detector {
       List<Decoder.Pass> passes,
       LineIndex lines,
       List<SecretFinding> findings,
-      Set<String> seen) {
-    boolean decoded = !passes.isEmpty();
+      Set<String> seen,
+      PathChecks paths) {
     LazyDfa probe = compiled.probe();
     if (probe != null && !probe.find(text, windowStart, windowEnd, -1)) {
       return; // no match here: the probe finds one exactly when the rule's regex does
@@ -306,7 +309,7 @@ public final class Detector {
       int start = windowStart + found[0];
       int end = windowStart + found[1];
       from = found[1] > found[0] ? found[1] : found[1] + 1;
-      candidate(fragment, text, start, end, rule, compiled, passes, lines, findings, seen);
+      candidate(fragment, text, start, end, rule, compiled, passes, lines, findings, seen, paths);
     }
   }
 
@@ -325,7 +328,8 @@ public final class Detector {
       List<Decoder.Pass> passes,
       LineIndex lines,
       List<SecretFinding> findings,
-      Set<String> seen) {
+      Set<String> seen,
+      PathChecks paths) {
     boolean decoded = !passes.isEmpty();
     String secret = trimNewlines(text.substring(start, end));
     List<String> tags = new ArrayList<>(rule.tags());
@@ -391,8 +395,8 @@ public final class Detector {
     if (rule.entropy() != 0 && entropy <= rule.entropy()) {
       return;
     }
-    if (allowed(config.allowlists(), secret, match, currentLine, fragment)
-        || allowed(rule.allowlists(), secret, match, currentLine, fragment)) {
+    if (allowed(config.allowlists(), secret, match, currentLine, fragment, paths)
+        || allowed(rule.allowlists(), secret, match, currentLine, fragment, paths)) {
       return;
     }
     int absoluteLine = fragment.startLine() + startLine;
@@ -476,14 +480,42 @@ public final class Detector {
   }
 
   private static boolean allowed(
-      List<Allowlist> lists, String secret, String match, String line, Fragment fragment) {
+      List<Allowlist> lists,
+      String secret,
+      String match,
+      String line,
+      Fragment fragment,
+      PathChecks paths) {
     String sha = fragment.commit() == null ? null : fragment.commit().sha();
     for (Allowlist a : lists) {
-      if (a.allowsFinding(secret, match, line, sha, fragment.path())) {
+      if (a.allowsFinding(secret, match, line, sha, paths.allowed(a))) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether each allowlist's paths allow the fragment's path, asked once per fragment: the answer
+   * is the same for every rule and every match in it.
+   */
+  private static final class PathChecks {
+    private final String path;
+    private final java.util.IdentityHashMap<Allowlist, Boolean> answers =
+        new java.util.IdentityHashMap<>();
+
+    PathChecks(String path) {
+      this.path = path;
+    }
+
+    boolean allowed(Allowlist a) {
+      Boolean known = answers.get(a);
+      if (known == null) {
+        known = a.pathAllowed(path);
+        answers.put(a, known);
+      }
+      return known;
+    }
   }
 
   private static int toOriginal(List<Decoder.Pass> passes, int pos) {
