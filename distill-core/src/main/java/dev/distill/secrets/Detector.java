@@ -581,16 +581,15 @@ public final class Detector {
 
     private int[] newlines() {
       if (newlines == null) {
-        int count = 0;
-        for (int i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) {
-          count++;
-        }
-        int[] nl = new int[count];
+        int[] nl = new int[Math.max(16, raw.length() / 32)];
         int k = 0;
         for (int i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) {
+          if (k == nl.length) {
+            nl = java.util.Arrays.copyOf(nl, k * 2);
+          }
           nl[k++] = i;
         }
-        newlines = nl;
+        newlines = java.util.Arrays.copyOf(nl, k);
       }
       return newlines;
     }
