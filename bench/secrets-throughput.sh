@@ -74,8 +74,12 @@ t0=$(date +%s.%N)
   "$rg_bin" --no-ignore --hidden -i -F -c -f "$keywords" "$tree" > "$work/rg.out" || true
 t1=$(date +%s.%N)
 set +e
+# Through ./distill, the command users run (it execs java -jar on the jar, with the launcher's
+# JVM options); DISTILL_BENCH_JAVA_JAR=1 runs java -jar directly instead.
+launcher=(./distill)
+[ -z "${DISTILL_BENCH_JAVA_JAR:-}" ] || launcher=(java -jar "$jar")
 /usr/bin/time -f '%U %S' -o "$work/distill.cpu" \
-  java -jar "$jar" secrets --no-git --quiet --max-target-megabytes 0 --report "$work/distill.csv" --format csv "$tree"
+  "${launcher[@]}" secrets --no-git --quiet --max-target-megabytes 0 --report "$work/distill.csv" --format csv "$tree"
 rc=$?
 set -e
 t2=$(date +%s.%N)

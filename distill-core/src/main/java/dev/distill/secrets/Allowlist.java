@@ -81,8 +81,12 @@ public record Allowlist(
    * allowlist with regexes or stopwords is decided later, per finding.
    */
   boolean allowsFragment(String commit, String path) {
+    return allowsFragment(commit, pathAllowed(path));
+  }
+
+  /** {@link #allowsFragment(String, String)} given {@link #pathAllowed} of the path. */
+  boolean allowsFragment(String commit, boolean pathAllowed) {
     boolean commitAllowed = commitAllowed(commit);
-    boolean pathAllowed = pathAllowed(path);
     if (condition == Condition.AND) {
       if (!regexes.isEmpty() || !stopwords.isEmpty()) {
         return false;
@@ -107,6 +111,12 @@ public record Allowlist(
 
   /** Whether a finding is allowed, given its secret, match, line, commit and path. */
   boolean allowsFinding(String secret, String match, String line, String commit, String path) {
+    return allowsFinding(secret, match, line, commit, pathAllowed(path));
+  }
+
+  /** {@link #allowsFinding(String, String, String, String, String)} given {@link #pathAllowed}. */
+  boolean allowsFinding(
+      String secret, String match, String line, String commit, boolean pathAllowed) {
     String target =
         switch (regexTarget) {
           case MATCH -> match;
@@ -123,7 +133,7 @@ public record Allowlist(
       }
       if (!paths.isEmpty()) {
         any = true;
-        if (!pathAllowed(path)) {
+        if (!pathAllowed) {
           return false;
         }
       }
@@ -141,9 +151,6 @@ public record Allowlist(
       }
       return any;
     }
-    return commitAllowed(commit)
-        || pathAllowed(path)
-        || regexAllowed(target)
-        || containsStopword(secret);
+    return commitAllowed(commit) || pathAllowed || regexAllowed(target) || containsStopword(secret);
   }
 }

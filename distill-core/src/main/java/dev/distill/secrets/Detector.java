@@ -24,12 +24,12 @@ public final class Detector {
   private final SecretsConfig config;
   private final KeywordMatcher keywords;
   private final int[][] ruleKeywordIndexes;
+  private final BitSet[] keywordRules; // per keyword, the rules that have it
+  private final BitSet rulesWithoutKeywords;
   private final boolean[][] ruleKeywordMask;
-  private final int[] ruleMaxLength;
-  private final int[] ruleMaxNewlines;
-  // Each rule's probe (see probe(int)), built on first use: most rules never run on a given tree.
+  // Each rule's compiled matchers (see compiled(int)), built on first use: most rules never run
+  // on a given tree.
   private final AtomicReferenceArray<Object> ruleProbes;
-  private static final Object NO_PROBE = new Object();
   private final int maxDecodeDepth;
   private final boolean honourAllowComments;
 
@@ -50,33 +50,50 @@ public final class Detector {
     int n = config.rules().size();
     ruleKeywordIndexes = new int[n][];
     ruleKeywordMask = new boolean[n][kws.size()];
-    ruleMaxLength = new int[n];
-    ruleMaxNewlines = new int[n];
     ruleProbes = new AtomicReferenceArray<>(n);
+    keywordRules = new BitSet[kws.size()];
+    for (int k = 0; k < kws.size(); k++) {
+      keywordRules[k] = new BitSet(n);
+    }
+    rulesWithoutKeywords = new BitSet(n);
     for (int i = 0; i < n; i++) {
       SecretRule r = config.rules().get(i);
       ruleKeywordIndexes[i] = r.keywords().stream().mapToInt(kws::indexOf).toArray();
       for (int k : ruleKeywordIndexes[i]) {
         ruleKeywordMask[i][k] = true;
+        keywordRules[k].set(i);
       }
-      ruleMaxLength[i] =
-          r.regex() == null ? MatchLength.UNBOUNDED : MatchLength.of(r.regex().pattern());
-      ruleMaxNewlines[i] =
-          r.regex() == null ? MatchLength.UNBOUNDED : MatchLength.newlines(r.regex().pattern());
+      if (ruleKeywordIndexes[i].length == 0) {
+        rulesWithoutKeywords.set(i);
+      }
     }
   }
 
-  /** Rule {@code i}'s probe, built once (two threads may race to build it; one wins). */
-  private LazyDfa probe(int i) {
+  /** Rule {@code i}'s compiled matchers, built once (two threads may race; one wins). */
+  private Compiled compiled(int i) {
     Object p = ruleProbes.get(i);
     if (p == null) {
       Pattern regex = config.rules().get(i).regex();
-      LazyDfa built = regex == null ? null : probe(regex);
-      ruleProbes.compareAndSet(i, null, built == null ? NO_PROBE : built);
+      Compiled built =
+          regex == null
+              ? new Compiled(null, null, MatchLength.UNBOUNDED, MatchLength.UNBOUNDED)
+              : new Compiled(
+                  probe(regex),
+                  Backtracker.of(regex),
+                  MatchLength.of(regex.pattern()),
+                  MatchLength.newlines(regex.pattern()));
+      ruleProbes.compareAndSet(i, null, built);
       p = ruleProbes.get(i);
     }
-    return p == NO_PROBE ? null : (LazyDfa) p;
+    return (Compiled) p;
   }
+
+  /**
+   * What a rule needs once it runs: the probe answers "any match here?", the backtracker finds
+   * RE2J's match and groups (either null when RE2J's program cannot be read: RE2J itself is used
+   * then); the longest match and most newlines a match can span bound its windows.
+   */
+  private record Compiled(LazyDfa probe, Backtracker backtracker, int maxLength, int maxNewlines) {}
 
   /** A fast "is there a match" test for a rule's regex, or null for none. */
   private static LazyDfa probe(Pattern regex) {
@@ -95,8 +112,9 @@ public final class Detector {
   /** The findings in one fragment. */
   public List<SecretFinding> detect(Fragment fragment) {
     String sha = fragment.commit() == null ? null : fragment.commit().sha();
+    PathChecks paths = new PathChecks(fragment.path());
     for (Allowlist a : config.allowlists()) {
-      if (a.allowsFragment(sha, fragment.path())) {
+      if (a.allowsFragment(sha, paths.allowed(a))) {
         return List.of();
       }
     }
@@ -107,26 +125,22 @@ public final class Detector {
     LineIndex lines = new LineIndex(fragment.raw());
     for (int depth = 0; ; depth++) {
       long[] occurrences = keywords.findAll(text);
+      // The rules to run: those without keywords and those with a keyword found, in rule order.
+      BitSet run = (BitSet) rulesWithoutKeywords.clone();
       BitSet hits = new BitSet();
       for (long o : occurrences) {
-        hits.set((int) (o >>> 32));
+        int k = (int) (o >>> 32);
+        if (!hits.get(k)) {
+          hits.set(k);
+          run.or(keywordRules[k]);
+        }
       }
-      List<SecretRule> rules = config.rules();
-      for (int i = 0; i < rules.size(); i++) {
-        SecretRule rule = rules.get(i);
-        int[] kw = ruleKeywordIndexes[i];
-        boolean run = kw.length == 0;
-        for (int k : kw) {
-          if (hits.get(k)) {
-            run = true;
-            break;
-          }
-        }
-        if (run) {
-          int[] windows =
-              kw.length == 0 ? new int[] {0, text.length()} : windows(text, i, occurrences);
-          detectRule(fragment, text, windows, i, passes, lines, findings, seen);
-        }
+      for (int i = run.nextSetBit(0); i >= 0; i = run.nextSetBit(i + 1)) {
+        int[] windows =
+            ruleKeywordIndexes[i].length == 0
+                ? new int[] {0, text.length()}
+                : windows(text, i, occurrences);
+        detectRule(fragment, text, windows, i, passes, lines, findings, seen, paths);
       }
       if (depth >= maxDecodeDepth) {
         break;
@@ -150,8 +164,9 @@ public final class Detector {
    * #PREFIX} chars before.
    */
   private int[] windows(String text, int i, long[] occurrences) {
-    int max = ruleMaxLength[i];
-    int newlines = ruleMaxNewlines[i];
+    Compiled compiled = compiled(i);
+    int max = compiled.maxLength();
+    int newlines = compiled.maxNewlines();
     int len = text.length();
     if (newlines == MatchLength.UNBOUNDED || len <= SMALL_TEXT) {
       return new int[] {0, len};
@@ -210,17 +225,18 @@ public final class Detector {
       List<Decoder.Pass> passes,
       LineIndex lines,
       List<SecretFinding> findings,
-      Set<String> seen) {
+      Set<String> seen,
+      PathChecks paths) {
     SecretRule rule = config.rules().get(ruleIndex);
     String sha = fragment.commit() == null ? null : fragment.commit().sha();
     for (Allowlist a : rule.allowlists()) {
-      if (a.allowsFragment(sha, fragment.path())) {
+      if (a.allowsFragment(sha, paths.allowed(a))) {
         return;
       }
     }
     boolean decoded = !passes.isEmpty();
     if (rule.path() != null) {
-      boolean pathMatches = rule.path().matcher(fragment.path()).find();
+      boolean pathMatches = LazyDfa.matches(rule.path(), fragment.path());
       if (rule.regex() == null) {
         if (pathMatches && !decoded && fragment.firstOfFile()) {
           findings.add(
@@ -248,6 +264,7 @@ public final class Detector {
     if (rule.regex() == null) {
       return;
     }
+    Compiled compiled = compiled(ruleIndex);
     for (int w = 0; w < windows.length; w += 2) {
       matchWindow(
           fragment,
@@ -255,11 +272,12 @@ public final class Detector {
           windows[w],
           windows[w + 1],
           rule,
-          probe(ruleIndex),
+          compiled,
           passes,
           lines,
           findings,
-          seen);
+          seen,
+          paths);
     }
   }
 
@@ -269,12 +287,13 @@ public final class Detector {
       int windowStart,
       int windowEnd,
       SecretRule rule,
-      LazyDfa probe,
+      Compiled compiled,
       List<Decoder.Pass> passes,
       LineIndex lines,
       List<SecretFinding> findings,
-      Set<String> seen) {
-    boolean decoded = !passes.isEmpty();
+      Set<String> seen,
+      PathChecks paths) {
+    LazyDfa probe = compiled.probe();
     if (probe != null && !probe.find(text, windowStart, windowEnd, -1)) {
       return; // no match here: the probe finds one exactly when the rule's regex does
     }
@@ -282,100 +301,175 @@ public final class Detector {
         windowStart == 0 && windowEnd == text.length()
             ? text
             : text.substring(windowStart, windowEnd);
-    Matcher m = rule.regex().matcher(window);
     int from = 0;
-    while (from <= window.length() && anotherMatch(probe, window, from) && m.find(from)) {
-      int start = windowStart + m.start();
-      int end = windowStart + m.end();
-      from = m.end() > m.start() ? m.end() : m.end() + 1;
-      String secret = trimNewlines(text.substring(start, end));
-      List<String> tags = new ArrayList<>(rule.tags());
-      String currentLine;
-      int origStart;
-      int origEnd;
-      if (decoded) {
-        Decoder.Pass last = passes.get(passes.size() - 1);
-        List<Decoder.Segment> overlap = last.overlapping(start, end);
-        if (overlap.isEmpty()) {
-          continue; // already reported in an earlier pass
-        }
-        origStart = toOriginal(passes, overlap.get(0).start());
-        origEnd = toOriginal(passes, overlap.get(overlap.size() - 1).end() - 1) + 1;
-        Set<String> encodings = new LinkedHashSet<>();
-        for (Decoder.Segment s : overlap) {
-          encodings.add("decoded:" + s.encoding());
-        }
-        tags.addAll(encodings);
-        tags.add("decode-depth:" + passes.size());
-        currentLine = lineAround(text, start, end);
+    int[] found;
+    while (from <= window.length()
+        && anotherMatch(probe, window, from)
+        && (found = find(rule, compiled.backtracker(), window, from)) != null) {
+      int start = windowStart + found[0];
+      int end = windowStart + found[1];
+      from = found[1] > found[0] ? found[1] : found[1] + 1;
+      candidate(fragment, text, start, end, rule, compiled, passes, lines, findings, seen, paths);
+    }
+  }
+
+  /**
+   * One match of a rule's regex at {@code text[start, end)}: a finding unless its line is marked,
+   * its secret's entropy is too low, an allowlist allows it or it was already found. Kept apart
+   * from the window loop, which runs far more often, so each is compiled on its own.
+   */
+  private void candidate(
+      Fragment fragment,
+      String text,
+      int start,
+      int end,
+      SecretRule rule,
+      Compiled compiled,
+      List<Decoder.Pass> passes,
+      LineIndex lines,
+      List<SecretFinding> findings,
+      Set<String> seen,
+      PathChecks paths) {
+    boolean decoded = !passes.isEmpty();
+    String secret = trimNewlines(text.substring(start, end));
+    List<String> tags = new ArrayList<>(rule.tags());
+    String currentLine;
+    int origStart;
+    int origEnd;
+    if (decoded) {
+      Decoder.Pass last = passes.get(passes.size() - 1);
+      List<Decoder.Segment> overlap = last.overlapping(start, end);
+      if (overlap.isEmpty()) {
+        return; // already reported in an earlier pass
+      }
+      origStart = toOriginal(passes, overlap.get(0).start());
+      origEnd = toOriginal(passes, overlap.get(overlap.size() - 1).end() - 1) + 1;
+      Set<String> encodings = new LinkedHashSet<>();
+      for (Decoder.Segment s : overlap) {
+        encodings.add("decoded:" + s.encoding());
+      }
+      tags.addAll(encodings);
+      tags.add("decode-depth:" + passes.size());
+      currentLine = lineAround(text, start, end);
+    } else {
+      int lead = text.substring(start, end).indexOf(secret);
+      origStart = start + Math.max(0, lead);
+      origEnd = origStart + secret.length();
+      currentLine = null;
+    }
+    String raw = fragment.raw();
+    int startLine = lines.lineOf(origStart);
+    int endLine = lines.lineOf(Math.max(origStart, origEnd - 1));
+    int startColumn = origStart - lines.lineStart(startLine) + 1;
+    int endColumn = origEnd - lines.lineStart(endLine);
+    if (startLine == 0) {
+      startColumn += fragment.startColumnOffset();
+    }
+    if (endLine == 0) {
+      endColumn += fragment.startColumnOffset();
+    }
+    String line = raw.substring(lines.lineStart(startLine), lines.lineEnd(endLine));
+    if (honourAllowComments && line.contains(ALLOW_COMMENT)) {
+      return;
+    }
+    if (currentLine == null) {
+      currentLine = line;
+    }
+    String match = secret;
+    String[] groups = groups(rule, compiled.backtracker(), match);
+    if (groups != null) {
+      if (rule.secretGroup() > 0) {
+        String g = groups[rule.secretGroup()];
+        secret = g == null ? "" : g;
       } else {
-        int lead = text.substring(start, end).indexOf(secret);
-        origStart = start + Math.max(0, lead);
-        origEnd = origStart + secret.length();
-        currentLine = null;
-      }
-      String raw = fragment.raw();
-      int startLine = lines.lineOf(origStart);
-      int endLine = lines.lineOf(Math.max(origStart, origEnd - 1));
-      int startColumn = origStart - lines.lineStart(startLine) + 1;
-      int endColumn = origEnd - lines.lineStart(endLine);
-      if (startLine == 0) {
-        startColumn += fragment.startColumnOffset();
-      }
-      if (endLine == 0) {
-        endColumn += fragment.startColumnOffset();
-      }
-      String line = raw.substring(lines.lineStart(startLine), lines.lineEnd(endLine));
-      if (honourAllowComments && line.contains(ALLOW_COMMENT)) {
-        continue;
-      }
-      if (currentLine == null) {
-        currentLine = line;
-      }
-      String match = secret;
-      Matcher groups = rule.regex().matcher(match);
-      if (groups.groupCount() >= 1 && groups.find()) {
-        if (rule.secretGroup() > 0) {
-          String g = groups.group(rule.secretGroup());
-          secret = g == null ? "" : g;
-        } else {
-          for (int g = 1; g <= groups.groupCount(); g++) {
-            String s = groups.group(g);
-            if (s != null && !s.isEmpty()) {
-              secret = s;
-              break;
-            }
+        for (int g = 1; g < groups.length; g++) {
+          String s = groups[g];
+          if (s != null && !s.isEmpty()) {
+            secret = s;
+            break;
           }
         }
       }
-      double entropy = ShannonEntropy.of(secret);
-      if (rule.entropy() != 0 && entropy <= rule.entropy()) {
-        continue;
-      }
-      if (allowed(config.allowlists(), secret, match, currentLine, fragment)
-          || allowed(rule.allowlists(), secret, match, currentLine, fragment)) {
-        continue;
-      }
-      int absoluteLine = fragment.startLine() + startLine;
-      if (!seen.add(rule.id() + "\u0000" + absoluteLine + "\u0000" + secret)) {
-        continue;
-      }
-      findings.add(
-          new SecretFinding(
-              rule.id(),
-              rule.description(),
-              fragment.path(),
-              absoluteLine,
-              fragment.startLine() + endLine,
-              startColumn,
-              endColumn,
-              match,
-              secret,
-              line,
-              entropy,
-              tags,
-              fragment.commit()));
     }
+    double entropy = ShannonEntropy.of(secret);
+    if (rule.entropy() != 0 && entropy <= rule.entropy()) {
+      return;
+    }
+    if (allowed(config.allowlists(), secret, match, currentLine, fragment, paths)
+        || allowed(rule.allowlists(), secret, match, currentLine, fragment, paths)) {
+      return;
+    }
+    int absoluteLine = fragment.startLine() + startLine;
+    if (!seen.add(rule.id() + "\u0000" + absoluteLine + "\u0000" + secret)) {
+      return;
+    }
+    findings.add(
+        new SecretFinding(
+            rule.id(),
+            rule.description(),
+            fragment.path(),
+            absoluteLine,
+            fragment.startLine() + endLine,
+            startColumn,
+            endColumn,
+            match,
+            secret,
+            line,
+            entropy,
+            tags,
+            fragment.commit()));
+  }
+
+  /**
+   * The [start, end) of the rule's first match in {@code window} at or after {@code from}, as
+   * RE2J's {@code matcher(window).find(from)}, or null; through the backtracker when it takes the
+   * window.
+   */
+  private static int[] find(SecretRule rule, Backtracker backtracker, String window, int from) {
+    if (backtracker != null && backtracker.fits(window.length() - from)) {
+      return backtracker.match(window, from, window.length(), 2);
+    }
+    Matcher m = rule.regex().matcher(window);
+    return m.find(from) ? new int[] {m.start(), m.end()} : null;
+  }
+
+  /**
+   * Groups 0 to n of the rule's first match in {@code match} (null for a group that took no part),
+   * or null when the regex has no groups or does not match: as RE2J's {@code matcher(match)}, then
+   * {@code find()} and {@code group(g)}, which finds the match and then finds it again with groups
+   * in the text up to one character past its end.
+   */
+  private static String[] groups(SecretRule rule, Backtracker backtracker, String match) {
+    int count = rule.regex().groupCount();
+    if (count < 1) {
+      return null;
+    }
+    String[] out = new String[count + 1];
+    if (backtracker == null || !backtracker.fits(match.length())) {
+      Matcher m = rule.regex().matcher(match);
+      if (!m.find()) {
+        return null;
+      }
+      for (int g = 0; g <= count; g++) {
+        out[g] = m.group(g);
+      }
+      return out;
+    }
+    int[] whole = backtracker.match(match, 0, match.length(), 2);
+    if (whole == null) {
+      return null;
+    }
+    int[] caps =
+        backtracker.match(match, whole[0], Math.min(whole[1] + 1, match.length()), 2 * (count + 1));
+    if (caps == null) {
+      throw new IllegalStateException("inconsistency in matching group data"); // as RE2J
+    }
+    for (int g = 0; g <= count; g++) {
+      int start = caps[2 * g];
+      int end = caps[2 * g + 1];
+      out[g] = start < 0 && end < 0 ? null : match.substring(start, end);
+    }
+    return out;
   }
 
   /** Whether a match may start at or after {@code from}: the probe's answer, else yes. */
@@ -386,14 +480,42 @@ public final class Detector {
   }
 
   private static boolean allowed(
-      List<Allowlist> lists, String secret, String match, String line, Fragment fragment) {
+      List<Allowlist> lists,
+      String secret,
+      String match,
+      String line,
+      Fragment fragment,
+      PathChecks paths) {
     String sha = fragment.commit() == null ? null : fragment.commit().sha();
     for (Allowlist a : lists) {
-      if (a.allowsFinding(secret, match, line, sha, fragment.path())) {
+      if (a.allowsFinding(secret, match, line, sha, paths.allowed(a))) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether each allowlist's paths allow the fragment's path, asked once per fragment: the answer
+   * is the same for every rule and every match in it.
+   */
+  private static final class PathChecks {
+    private final String path;
+    private final java.util.IdentityHashMap<Allowlist, Boolean> answers =
+        new java.util.IdentityHashMap<>();
+
+    PathChecks(String path) {
+      this.path = path;
+    }
+
+    boolean allowed(Allowlist a) {
+      Boolean known = answers.get(a);
+      if (known == null) {
+        known = a.pathAllowed(path);
+        answers.put(a, known);
+      }
+      return known;
+    }
   }
 
   private static int toOriginal(List<Decoder.Pass> passes, int pos) {
@@ -459,16 +581,15 @@ public final class Detector {
 
     private int[] newlines() {
       if (newlines == null) {
-        int count = 0;
-        for (int i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) {
-          count++;
-        }
-        int[] nl = new int[count];
+        int[] nl = new int[Math.max(16, raw.length() / 32)];
         int k = 0;
         for (int i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) {
+          if (k == nl.length) {
+            nl = java.util.Arrays.copyOf(nl, k * 2);
+          }
           nl[k++] = i;
         }
-        newlines = nl;
+        newlines = java.util.Arrays.copyOf(nl, k);
       }
       return newlines;
     }

@@ -34,14 +34,19 @@ public final class GitleaksConfigLoader {
    */
   static final int MAX_PROGRAM_SIZE = 5_000;
 
-  private static final TomlMapper TOML = new TomlMapper();
+  /** Jackson's TOML reader, created on first use: the bundled rules do not need it. */
+  private static final class Toml {
+    static final TomlMapper MAPPER = new TomlMapper();
+  }
 
   private GitleaksConfigLoader() {}
 
   /** gitleaks' default rule set (gitleaks/gitleaks at b58d3f10, MIT licence). */
   public static SecretsConfig loadDefault() {
-    return parse(readDefault(), "default gitleaks rules", null, 0);
+    return parse(readDefault(), DEFAULT_ORIGIN, null, 0);
   }
+
+  private static final String DEFAULT_ORIGIN = "default gitleaks rules";
 
   /** Loads a configuration file; {@code [extend] path} is resolved against its directory. */
   public static SecretsConfig load(Path file) {
@@ -72,9 +77,11 @@ public final class GitleaksConfigLoader {
   }
 
   private static SecretsConfig parse(String text, String origin, Path baseDir, int depth) {
-    JsonNode root;
+    JsonNode root = origin.equals(DEFAULT_ORIGIN) ? BundledToml.parse(text) : null;
     try {
-      root = TOML.readTree(text);
+      if (root == null) {
+        root = Toml.MAPPER.readTree(text);
+      }
     } catch (IOException e) {
       throw new DistillException(
           "bad TOML in secrets config " + origin + ": " + firstLine(e.getMessage()));
@@ -94,7 +101,7 @@ public final class GitleaksConfigLoader {
       }
       SecretsConfig base = null;
       if (extend.path("useDefault").asBoolean(false)) {
-        base = parse(readDefault(), "default gitleaks rules", null, depth + 1);
+        base = parse(readDefault(), DEFAULT_ORIGIN, null, depth + 1);
       } else if (extend.hasNonNull("path")) {
         Path p = Path.of(extend.get("path").asText());
         if (!p.isAbsolute() && baseDir != null && !Files.exists(p)) {
@@ -158,10 +165,10 @@ public final class GitleaksConfigLoader {
 
   /** Checked after merging, since a rule extending a default one may set only some fields. */
   private static void validate(SecretRule rule, String where) {
-    if (rule.regex() == null && rule.path() == null) {
+    if (rule.ruleRegex() == null && rule.path() == null) {
       throw new DistillException(where + ": a rule needs a regex, a path, or both");
     }
-    int groups = rule.regex() == null ? 0 : rule.regex().groupCount();
+    int groups = rule.ruleRegex() == null ? 0 : rule.ruleRegex().groupCount();
     if (rule.secretGroup() < 0 || rule.secretGroup() > groups) {
       throw new DistillException(
           where
@@ -184,7 +191,7 @@ public final class GitleaksConfigLoader {
     return new SecretRule(
         over.id(),
         over.description().isEmpty() ? base.description() : over.description(),
-        over.regex() != null ? over.regex() : base.regex(),
+        over.ruleRegex() != null ? over.ruleRegex() : base.ruleRegex(),
         over.secretGroup() != 0 ? over.secretGroup() : base.secretGroup(),
         over.entropy() != 0 ? over.entropy() : base.entropy(),
         keywords,
@@ -199,10 +206,10 @@ public final class GitleaksConfigLoader {
     if (id.isEmpty()) {
       throw new DistillException(where + ": every [[rules]] needs an id");
     }
-    Pattern regex =
-        r.hasNonNull("regex") ? regex(r.get("regex").asText(), where, "regex", notes) : null;
+    RuleRegex regex =
+        r.hasNonNull("regex") ? ruleRegex(r.get("regex").asText(), where, notes) : null;
     if (regex != null) {
-      int size = MatchLength.programSize(regex.pattern());
+      int size = MatchLength.programSize(regex.expression());
       if (size > MAX_PROGRAM_SIZE) {
         throw new DistillException(
             where
@@ -291,6 +298,21 @@ public final class GitleaksConfigLoader {
               + ": bad "
               + field
               + " regex '"
+              + expr
+              + "': "
+              + e.getDescription()
+              + "; fix the expression (RE2 syntax)");
+    }
+  }
+
+  /** A rule's regex, checked now and compiled on first use; errors as {@link #regex}'s. */
+  private static RuleRegex ruleRegex(String expr, String where, List<String> notes) {
+    try {
+      return GoRegex.parse(expr, where + " regex", notes);
+    } catch (PatternSyntaxException e) {
+      throw new DistillException(
+          where
+              + ": bad regex regex '"
               + expr
               + "': "
               + e.getDescription()

@@ -33,6 +33,28 @@ final class GoRegex {
     }
   }
 
+  /**
+   * As {@link #compile}, but only checks the syntax now: the result compiles on first use ({@link
+   * RuleRegex}).
+   */
+  static RuleRegex parse(String expr, String what, List<String> notes) {
+    try {
+      return RuleRegex.parse(expr);
+    } catch (PatternSyntaxException first) {
+      String adapted = adapt(expr);
+      if (!adapted.equals(expr)) {
+        try {
+          RuleRegex r = RuleRegex.parse(adapted);
+          notes.add(what + ": adapted Go regex syntax for RE2J (" + first.getDescription() + ")");
+          return r;
+        } catch (PatternSyntaxException ignored) {
+          // fall through to the original error, which names the original expression
+        }
+      }
+      throw first;
+    }
+  }
+
   /** Rewrites Go-only spellings: {@code \z} outside a class to {@code $} with no multi-line. */
   static String adapt(String expr) {
     StringBuilder out = new StringBuilder(expr.length());

@@ -22,8 +22,12 @@ public final class KeywordMatcher {
   private final int[] fail;
   private final BitSet[] outputs; // keywords ending at each state, including via fail links
   private final int[][] outputLists; // the same, as arrays, for the hot loop
-  // The ASCII DFA for the hot loop: indexed by state * ASCII + char (either case), holding the
-  // next state times ASCII, bit-inverted (negative) when that state ends a keyword.
+  // The ASCII DFA for the hot loop, over character classes: a class per character some keyword
+  // contains (both cases alike) and class 0 for all others, so a state's row is a few cache lines
+  // rather than 128 entries. Indexed by state * classes + class, holding the next state times
+  // classes, bit-inverted (negative) when that state ends a keyword.
+  private final byte[] classOf = new byte[ASCII];
+  private final int classes;
   private final int[] foldedNext;
 
   /** Builds the automaton; keywords are lower-cased, empty ones ignored. */
@@ -106,17 +110,32 @@ public final class KeywordMatcher {
     for (int i = 0; i < outputs.length; i++) {
       outputLists[i] = outputs[i].stream().toArray();
     }
-    foldedNext = new int[n * ASCII];
+    int count = 1;
+    for (String k : keywords) {
+      for (char c : k.toCharArray()) {
+        if (c < ASCII && classOf[c] == 0) {
+          classOf[c] = (byte) count++;
+        }
+      }
+    }
+    for (int c = 'A'; c <= 'Z'; c++) {
+      classOf[c] = classOf[c + 32];
+    }
+    classes = count;
+    int[] representative = new int[classes]; // a char of each class (class 0: one in no keyword)
+    for (int c = ASCII - 1; c >= 0; c--) {
+      representative[classOf[c]] = c >= 'A' && c <= 'Z' ? c + 32 : c;
+    }
+    foldedNext = new int[n * classes];
     for (int s = 0; s < n; s++) {
-      for (int c = 0; c < ASCII; c++) {
-        int lower = c >= 'A' && c <= 'Z' ? c + 32 : c;
-        foldedNext[s * ASCII + c] = encode(asciiNext[s * ASCII + lower]);
+      for (int k = 0; k < classes; k++) {
+        foldedNext[s * classes + k] = encode(asciiNext[s * ASCII + representative[k]]);
       }
     }
   }
 
   private int encode(int state) {
-    return outputLists[state].length == 0 ? state * ASCII : ~(state * ASCII);
+    return outputLists[state].length == 0 ? state * classes : ~(state * classes);
   }
 
   private int otherStep(List<Map<Character, Integer>> other, int state, char c) {
@@ -147,33 +166,49 @@ public final class KeywordMatcher {
    * the position just past its end (low 32 bits), in text order.
    */
   public long[] findAll(CharSequence text) {
-    long[] found = new long[16];
-    int count = 0;
-    int row = 0; // current state * ASCII
+    Occurrences out = new Occurrences();
+    int row = 0; // current state * classes
     int[] next = foldedNext;
+    byte[] cls = classOf;
     int len = text.length();
     for (int i = 0; i < len; i++) {
       char c = text.charAt(i);
-      int t;
-      if (c < ASCII) {
-        t = next[row + c];
-      } else {
-        c = Character.toLowerCase(c);
-        t = c < ASCII ? next[row + c] : encode(otherStep(otherNext, row / ASCII, c));
-      }
+      int t = c < ASCII ? next[row + cls[c]] : step(row, c);
       if (t >= 0) {
         row = t;
         continue;
       }
       row = ~t;
-      for (int k : outputLists[row / ASCII]) {
+      out.add(outputLists[row / classes], i + 1);
+    }
+    return out.toArray();
+  }
+
+  /** The folded-table entry for a non-ASCII char from state row / classes. */
+  private int step(int row, char c) {
+    char lower = Character.toLowerCase(c);
+    return lower < ASCII
+        ? foldedNext[row + classOf[lower]]
+        : encode(otherStep(otherNext, row / classes, lower));
+  }
+
+  /** A growing list of packed occurrences. */
+  private static final class Occurrences {
+    long[] found = new long[16];
+    int count;
+
+    void add(int[] keywordIndexes, int end) {
+      for (int k : keywordIndexes) {
         if (count == found.length) {
           found = java.util.Arrays.copyOf(found, count * 2);
         }
-        found[count++] = ((long) k << 32) | (i + 1);
+        found[count++] = ((long) k << 32) | end;
       }
     }
-    return java.util.Arrays.copyOf(found, count);
+
+    long[] toArray() {
+      return java.util.Arrays.copyOf(found, count);
+    }
   }
 
   /** The indexes (into {@link #keywords()}) of every keyword occurring in {@code text}. */

@@ -1,11 +1,6 @@
 package dev.distill.secrets;
 
 import com.google.re2j.Pattern;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -28,15 +23,15 @@ final class LazyDfa {
   private static final int MATCHED = -1;
 
   // Position context before a character: what the previous character was.
-  private static final int AT_BEGIN = 0;
-  private static final int AFTER_NEWLINE = 1;
-  private static final int AFTER_WORD = 2;
-  private static final int AFTER_OTHER = 3;
+  static final int AT_BEGIN = 0;
+  static final int AFTER_NEWLINE = 1;
+  static final int AFTER_WORD = 2;
+  static final int AFTER_OTHER = 3;
 
-  private final Program prog;
+  private final RegexProgram prog;
   private final ThreadLocal<Cache> caches = ThreadLocal.withInitial(Cache::new);
 
-  private LazyDfa(Program prog) {
+  private LazyDfa(RegexProgram prog) {
     this.prog = prog;
   }
 
@@ -46,23 +41,32 @@ final class LazyDfa {
   private static final Map<Pattern, LazyDfa> SHARED =
       Collections.synchronizedMap(new WeakHashMap<>());
 
+  /** Each thread's view of {@link #SHARED}, looked up without taking its lock. */
+  private static final ThreadLocal<Map<Pattern, LazyDfa>> LOCAL =
+      ThreadLocal.withInitial(WeakHashMap::new);
+
   /**
    * Whether {@code pattern} matches somewhere in {@code text}: {@code
    * pattern.matcher(text).find()}, through a DFA kept for the pattern.
    */
   static boolean matches(Pattern pattern, CharSequence text) {
-    LazyDfa dfa = SHARED.get(pattern);
+    Map<Pattern, LazyDfa> local = LOCAL.get();
+    LazyDfa dfa = local.get(pattern);
     if (dfa == null) {
-      LazyDfa built = of(pattern);
-      dfa = built == null ? UNREADABLE : built;
-      SHARED.put(pattern, dfa);
+      dfa = SHARED.get(pattern);
+      if (dfa == null) {
+        LazyDfa built = of(pattern);
+        dfa = built == null ? UNREADABLE : built;
+        SHARED.put(pattern, dfa);
+      }
+      local.put(pattern, dfa);
     }
     return dfa == UNREADABLE ? pattern.matcher(text).find() : dfa.find(text);
   }
 
   /** The DFA for {@code pattern}, or null when RE2J's program cannot be read. */
   static LazyDfa of(Pattern pattern) {
-    Program p = Program.read(pattern);
+    RegexProgram p = RegexProgram.read(pattern);
     return p == null ? null : new LazyDfa(p);
   }
 
@@ -222,21 +226,22 @@ final class LazyDfa {
       while (top > 0) {
         int pc = stack[--top];
         switch (prog.kind[pc]) {
-          case Program.MATCH:
+          case RegexProgram.MATCH:
             return -1;
-          case Program.SPLIT:
+          case RegexProgram.SPLIT:
             top = push(prog.out[pc], gen, top);
             top = push(prog.arg[pc], gen, top);
             break;
-          case Program.EMPTY:
+          case RegexProgram.EMPTY:
             if ((prog.arg[pc] & ~flags) == 0) {
               top = push(prog.out[pc], gen, top);
             }
             break;
-          case Program.SKIP:
+          case RegexProgram.SKIP:
+          case RegexProgram.CAPTURE:
             top = push(prog.out[pc], gen, top);
             break;
-          case Program.RUNE:
+          case RegexProgram.RUNE:
             closure[reached++] = pc;
             break;
           default: // fail
@@ -261,7 +266,7 @@ final class LazyDfa {
     if (rune == '\n') {
       return AFTER_NEWLINE;
     }
-    return Program.isWordRune(rune) ? AFTER_WORD : AFTER_OTHER;
+    return RegexProgram.isWordRune(rune) ? AFTER_WORD : AFTER_OTHER;
   }
 
   private record Key(int context, int[] pcs) {
@@ -273,172 +278,6 @@ final class LazyDfa {
     @Override
     public int hashCode() {
       return 31 * Arrays.hashCode(pcs) + context;
-    }
-  }
-
-  /** RE2J's compiled program, copied into plain arrays. */
-  private static final class Program {
-    static final int FAIL = 0;
-    static final int MATCH = 1;
-    static final int SPLIT = 2;
-    static final int EMPTY = 3;
-    static final int SKIP = 4;
-    static final int RUNE = 5;
-
-    // RE2J's empty-width flags (Utils.EMPTY_*), as in Go's regexp/syntax.
-    static final int BEGIN_LINE = 1;
-    static final int END_LINE = 2;
-    static final int BEGIN_TEXT = 4;
-    static final int END_TEXT = 8;
-    static final int WORD_BOUNDARY = 16;
-    static final int NO_WORD_BOUNDARY = 32;
-
-    final int size;
-    final int start;
-    final int[] kind;
-    final int[] out;
-    final int[] arg;
-    final Object[] insts;
-    final MethodHandle matchRune;
-
-    private Program(
-        int start, int[] kind, int[] out, int[] arg, Object[] insts, MethodHandle matchRune) {
-      this.size = kind.length;
-      this.start = start;
-      this.kind = kind;
-      this.out = out;
-      this.arg = arg;
-      this.insts = insts;
-      this.matchRune = matchRune;
-    }
-
-    static Program read(Pattern pattern) {
-      try {
-        Method re2Of = Pattern.class.getDeclaredMethod("re2");
-        re2Of.setAccessible(true);
-        Object re2 = re2Of.invoke(pattern);
-        Object prog = field(re2.getClass(), "prog").get(re2);
-        Class<?> progClass = prog.getClass();
-        Object[] all = (Object[]) field(progClass, "inst").get(prog);
-        int n = (Integer) field(progClass, "instSize").get(prog);
-        int start = (Integer) field(progClass, "start").get(prog);
-        Class<?> instClass = all.getClass().getComponentType();
-        Field opF = field(instClass, "op");
-        Field outF = field(instClass, "out");
-        Field argF = field(instClass, "arg");
-        Field runesF = field(instClass, "runes");
-        Method matchRuneM = instClass.getDeclaredMethod("matchRune", int.class);
-        matchRuneM.setAccessible(true);
-        MethodHandle matchRune =
-            MethodHandles.lookup()
-                .unreflect(matchRuneM)
-                .asType(MethodType.methodType(boolean.class, Object.class, int.class));
-        int alt = constant(instClass, "ALT");
-        int altMatch = constant(instClass, "ALT_MATCH");
-        int capture = constant(instClass, "CAPTURE");
-        int emptyWidth = constant(instClass, "EMPTY_WIDTH");
-        int fail = constant(instClass, "FAIL");
-        int match = constant(instClass, "MATCH");
-        int nop = constant(instClass, "NOP");
-        int rune = constant(instClass, "RUNE");
-        int rune1 = constant(instClass, "RUNE1");
-        int runeAny = constant(instClass, "RUNE_ANY");
-        int runeAnyNotNl = constant(instClass, "RUNE_ANY_NOT_NL");
-        Class<?> utils = Class.forName("com.google.re2j.Utils");
-        if (constant(utils, "EMPTY_BEGIN_LINE") != BEGIN_LINE
-            || constant(utils, "EMPTY_END_LINE") != END_LINE
-            || constant(utils, "EMPTY_BEGIN_TEXT") != BEGIN_TEXT
-            || constant(utils, "EMPTY_END_TEXT") != END_TEXT
-            || constant(utils, "EMPTY_WORD_BOUNDARY") != WORD_BOUNDARY
-            || constant(utils, "EMPTY_NO_WORD_BOUNDARY") != NO_WORD_BOUNDARY) {
-          return null;
-        }
-        int[] kind = new int[n];
-        int[] out = new int[n];
-        int[] arg = new int[n];
-        Object[] insts = new Object[n];
-        for (int pc = 0; pc < n; pc++) {
-          Object inst = all[pc];
-          insts[pc] = inst;
-          int op = opF.getInt(inst);
-          out[pc] = outF.getInt(inst);
-          arg[pc] = argF.getInt(inst);
-          if (op == alt || op == altMatch) {
-            kind[pc] = SPLIT;
-          } else if (op == capture || op == nop) {
-            kind[pc] = SKIP;
-          } else if (op == emptyWidth) {
-            kind[pc] = EMPTY;
-          } else if (op == match) {
-            kind[pc] = MATCH;
-          } else if (op == fail) {
-            kind[pc] = FAIL;
-          } else if (op == rune) {
-            kind[pc] = RUNE; // matched through RE2J itself: folding and ranges stay exact
-          } else if (op == rune1) {
-            kind[pc] = RUNE;
-            insts[pc] = Integer.valueOf(((int[]) runesF.get(inst))[0]);
-          } else if (op == runeAny || op == runeAnyNotNl) {
-            kind[pc] = RUNE;
-            insts[pc] = Boolean.valueOf(op == runeAny);
-          } else {
-            return null; // an instruction we do not know
-          }
-        }
-        return new Program(start, kind, out, arg, insts, matchRune);
-      } catch (Throwable e) {
-        return null; // another RE2J layout: the pattern alone is still correct
-      }
-    }
-
-    private static Field field(Class<?> c, String name) throws NoSuchFieldException {
-      Field f = c.getDeclaredField(name);
-      f.setAccessible(true);
-      return f;
-    }
-
-    private static int constant(Class<?> c, String name) throws ReflectiveOperationException {
-      return field(c, name).getInt(null);
-    }
-
-    /** Whether rune instruction {@code pc} accepts {@code rune}; only on a cache miss. */
-    boolean matches(int pc, int rune) {
-      Object inst = insts[pc];
-      if (inst instanceof Integer only) {
-        return rune == only;
-      }
-      if (inst instanceof Boolean any) {
-        return any || rune != '\n';
-      }
-      try {
-        return (boolean) matchRune.invokeExact(inst, rune);
-      } catch (Throwable e) {
-        throw new IllegalStateException("RE2J rune match failed", e);
-      }
-    }
-
-    /** RE2J's {@code Utils.emptyOpContext} for the position before {@code rune} (-1: end). */
-    int emptyContext(int before, int rune) {
-      int op = 0;
-      if (before == AT_BEGIN) {
-        op |= BEGIN_TEXT | BEGIN_LINE;
-      }
-      if (before == AFTER_NEWLINE) {
-        op |= BEGIN_LINE;
-      }
-      if (rune < 0) {
-        op |= END_TEXT | END_LINE;
-      }
-      if (rune == '\n') {
-        op |= END_LINE;
-      }
-      boolean wordBefore = before == AFTER_WORD;
-      op |= wordBefore != isWordRune(rune) ? WORD_BOUNDARY : NO_WORD_BOUNDARY;
-      return op;
-    }
-
-    static boolean isWordRune(int r) {
-      return (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (r >= '0' && r <= '9') || r == '_';
     }
   }
 }

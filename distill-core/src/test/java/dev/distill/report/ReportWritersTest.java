@@ -159,6 +159,13 @@ class ReportWritersTest {
         .hasMessageContaining("html");
   }
 
+  @Test
+  void everyWriterIsFoundByItsOwnFormatName() {
+    for (ReportWriter w : ReportWriters.all()) {
+      assertThat(ReportWriters.forFormat(w.format())).isInstanceOf(w.getClass());
+    }
+  }
+
   private static Document parseXml(String xml) throws Exception {
     return DocumentBuilderFactory.newInstance()
         .newDocumentBuilder()
