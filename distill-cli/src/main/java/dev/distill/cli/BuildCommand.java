@@ -86,6 +86,15 @@ final class BuildCommand implements Callable<Integer> {
   String tag;
 
   @Option(
+      names = "--gzip-level",
+      paramLabel = "1-9",
+      defaultValue = "1",
+      description =
+          "Layer compression: 1 is fastest (default), 9 smallest; 6 gives layers about 9%"
+              + " smaller at 2-3x the compression time. Part of the image digest.")
+  int gzipLevel;
+
+  @Option(
       names = "--no-write-lock",
       description = "Do not write distill.lock.json when it was missing or incomplete.")
   boolean noWriteLock;
@@ -106,6 +115,10 @@ final class BuildCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (gzipLevel < 1 || gzipLevel > 9) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--gzip-level must be between 1 and 9, not " + gzipLevel);
+    }
     ImageSpec image = SpecLoader.load(specDir);
     String r = release != null ? release : image.defaultRelease();
     List<String> a = archs != null ? archs : image.archs();
@@ -119,7 +132,7 @@ final class BuildCommand implements Callable<Integer> {
     }
     var progress = new ConsoleProgress(spec.commandLine().getErr(), common.quiet);
     Path lockPath = LockFile.pathFor(specDir);
-    ImageBuilder builder = repo.imageBuilder(progress);
+    ImageBuilder builder = repo.imageBuilder(progress).withGzipLevel(gzipLevel);
     ImageBuilder.Result result = builder.build(image, r, a, LockFile.readIfPresent(lockPath));
     if (result.lockChanged() && !noWriteLock) {
       try {

@@ -87,6 +87,13 @@ class MainTest {
   }
 
   @Test
+  void aGzipLevelOutOfRangeIsBadUsage() {
+    Run r = run("build", tmp.toString(), "--gzip-level", "12");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--gzip-level must be between 1 and 9, not 12");
+  }
+
+  @Test
   void missingSpecIsBadInput() {
     Run r = run("build", tmp.resolve("nope").toString());
     assertThat(r.code()).isEqualTo(2);

@@ -41,6 +41,7 @@ public final class ImageBuilder {
   private final MirrorConfig mirrors;
   private final Map<String, String> env;
   private final ProgressListener progress;
+  private final int gzipLevel;
 
   public ImageBuilder(
       PackageLocker locker,
@@ -48,11 +49,30 @@ public final class ImageBuilder {
       MirrorConfig mirrors,
       Map<String, String> env,
       ProgressListener progress) {
+    this(locker, fetcher, mirrors, env, progress, ReproducibleTar.DEFAULT_GZIP_LEVEL);
+  }
+
+  private ImageBuilder(
+      PackageLocker locker,
+      DebFetcher fetcher,
+      MirrorConfig mirrors,
+      Map<String, String> env,
+      ProgressListener progress,
+      int gzipLevel) {
     this.locker = locker;
     this.fetcher = fetcher;
     this.mirrors = mirrors;
     this.env = Map.copyOf(env);
     this.progress = progress;
+    this.gzipLevel = gzipLevel;
+  }
+
+  /** This builder compressing layers at {@code level} (1 fastest to 9 smallest). */
+  public ImageBuilder withGzipLevel(int level) {
+    if (level < 1 || level > 9) {
+      throw new DistillException("gzip level " + level + " is not between 1 and 9");
+    }
+    return new ImageBuilder(locker, fetcher, mirrors, env, progress, level);
   }
 
   /**
@@ -174,7 +194,7 @@ public final class ImageBuilder {
     progress.advanced(task, 3, 5);
 
     Instant created = ReproducibleTar.mtime(env, releaseDate(target));
-    Layer layer = ReproducibleTar.layer(rootfs, created);
+    Layer layer = ReproducibleTar.layer(rootfs, created, gzipLevel);
     progress.advanced(task, 4, 5);
     Platform platform = Platform.forDebianArch(arch);
     ImageConfig config =

@@ -29,8 +29,12 @@ import java.util.concurrent.CompletableFuture;
  * becomes a link to it.
  */
 public final class ReproducibleTar {
-  /** The gzip level used for layers; changing it changes every layer digest. */
-  public static final int GZIP_LEVEL = 6;
+  /**
+   * The default gzip level of layers: 1, the fastest. It compresses 2-3 times faster than level 6
+   * for layers about 9% larger (nginx: 4.6 vs 4.2 MB); builds that want the smaller layers ask for
+   * a higher level. The level is part of the output: changing it changes every layer digest.
+   */
+  public static final int DEFAULT_GZIP_LEVEL = 1;
 
   private ReproducibleTar() {}
 
@@ -102,6 +106,16 @@ public final class ReproducibleTar {
    * while writing), then compressed in blocks on every core ({@link BlockGzip}).
    */
   public static Layer layer(RootFs fs, Instant mtime) {
+    return layer(fs, mtime, DEFAULT_GZIP_LEVEL);
+  }
+
+  /**
+   * As {@link #layer(RootFs, Instant)}, compressed at {@code gzipLevel} (1 fastest to 9 smallest).
+   */
+  public static Layer layer(RootFs fs, Instant mtime, int gzipLevel) {
+    if (gzipLevel < 1 || gzipLevel > 9) {
+      throw new DistillException("gzip level " + gzipLevel + " is not between 1 and 9");
+    }
     TarBuffer tar = new TarBuffer(estimatedSize(fs));
     try {
       write(fs, mtime, tar);
@@ -118,7 +132,7 @@ public final class ReproducibleTar {
               sha256.update(bytes, 0, size);
               return Digest.fromSha256(sha256.digest());
             });
-    byte[] blob = BlockGzip.compress(bytes, size, GZIP_LEVEL);
+    byte[] blob = BlockGzip.compress(bytes, size, gzipLevel);
     Descriptor d = Descriptor.of(MediaTypes.OCI_LAYER_GZIP, Digest.sha256(blob), blob.length);
     return Layer.ofOwnBlob(d, diffId.join(), size, blob);
   }

@@ -198,4 +198,23 @@ class ReproducibleTarTest {
           .containsExactlyElementsOf(fs.entries().stream().map(FsEntry::path).toList());
     }
   }
+
+  @Test
+  void theGzipLevelChangesTheBlobButNotTheTar() throws Exception {
+    Layer fast = ReproducibleTar.layer(TestImages.sampleFs(), TestImages.MTIME);
+    Layer small = ReproducibleTar.layer(TestImages.sampleFs(), TestImages.MTIME, 9);
+    assertThat(ReproducibleTar.DEFAULT_GZIP_LEVEL).isEqualTo(1);
+    assertThat(small.diffId()).isEqualTo(fast.diffId());
+    assertThat(small.digest()).isNotEqualTo(fast.digest());
+    try (var in = new java.util.zip.GZIPInputStream(small.openStream())) {
+      assertThat(in.readAllBytes())
+          .isEqualTo(ReproducibleTar.tarBytes(TestImages.sampleFs(), TestImages.MTIME));
+    }
+    for (int level : new int[] {0, 10}) {
+      assertThatThrownBy(
+              () -> ReproducibleTar.layer(TestImages.sampleFs(), TestImages.MTIME, level))
+          .isInstanceOf(dev.distill.DistillException.class)
+          .hasMessageContaining("between 1 and 9");
+    }
+  }
 }
