@@ -1,7 +1,6 @@
 package dev.distill.fs;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
@@ -60,11 +59,6 @@ public final class FileContent {
     return out;
   }
 
-  /** The bytes as a read-only buffer (position 0), to read without copying. */
-  public ByteBuffer buffer() {
-    return bytes.duplicate();
-  }
-
   /** Feeds the bytes to {@code digest}. */
   public void updateDigest(MessageDigest digest) {
     digest.update(bytes.duplicate());
@@ -79,43 +73,6 @@ public final class FileContent {
       b.get(chunk, 0, n);
       out.write(chunk, 0, n);
     }
-  }
-
-  /** A stream over the bytes. */
-  public InputStream openStream() {
-    ByteBuffer b = bytes.duplicate();
-    return new InputStream() {
-      @Override
-      public int read() {
-        return b.hasRemaining() ? b.get() & 0xff : -1;
-      }
-
-      @Override
-      public int read(byte[] into, int off, int len) {
-        Objects.checkFromIndexSize(off, len, into.length);
-        if (len == 0) {
-          return 0;
-        }
-        if (!b.hasRemaining()) {
-          return -1;
-        }
-        int n = Math.min(len, b.remaining());
-        b.get(into, off, n);
-        return n;
-      }
-
-      @Override
-      public long skip(long n) {
-        int k = (int) Math.max(0, Math.min(n, b.remaining()));
-        b.position(b.position() + k);
-        return k;
-      }
-
-      @Override
-      public int available() {
-        return b.remaining();
-      }
-    };
   }
 
   @Override

@@ -247,14 +247,6 @@ public final class DebFetcher {
         + " lock's date) to keep these exact versions.";
   }
 
-  /**
-   * Reads a fetched package through the cache's uncompressed copies ({@link UnpackedDebs}), which
-   * spares later builds the decompression.
-   */
-  public dev.distill.debian.deb.DebPackage read(FetchedDeb deb) {
-    return new UnpackedDebs(cache.root()).read(deb);
-  }
-
   /** The downloaded file must be a safe .deb naming the package and version that was asked for. */
   private static void checkStructure(DebRef ref, Path file) {
     DebPackage p;
