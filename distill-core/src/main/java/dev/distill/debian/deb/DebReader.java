@@ -172,9 +172,9 @@ public final class DebReader {
   }
 
   /**
-   * A stream over a buffer that knows how far it has been read: when no reader above it reads ahead
-   * (ar and tar readers take exactly the headers they parse), its position is where the current tar
-   * entry's data starts.
+   * A stream over a buffer that knows how far it has been read: the ar reader above it takes
+   * exactly the headers it parses, so after it names a member, the position is where that member's
+   * data starts (where the in-place tar reader begins).
    */
   private static final class BufferStream extends InputStream {
     private final ByteBuffer buffer;
