@@ -2,6 +2,7 @@ package dev.distill.secrets;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import dev.distill.Lazy;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -53,9 +54,9 @@ public final class RuleRegex {
 
   private final String expression;
   private final int groupCount;
-  private volatile Pattern pattern;
+  private final Lazy<Pattern> pattern;
 
-  private RuleRegex(String expression, int groupCount, Pattern pattern) {
+  private RuleRegex(String expression, int groupCount, Lazy<Pattern> pattern) {
     this.expression = expression;
     this.groupCount = groupCount;
     this.pattern = pattern;
@@ -63,7 +64,9 @@ public final class RuleRegex {
 
   /** An already compiled pattern. */
   public static RuleRegex of(Pattern pattern) {
-    return new RuleRegex(pattern.pattern(), pattern.groupCount(), pattern);
+    Lazy<Pattern> compiled = Lazy.of(() -> pattern);
+    compiled.get();
+    return new RuleRegex(pattern.pattern(), pattern.groupCount(), compiled);
   }
 
   /**
@@ -84,7 +87,7 @@ public final class RuleRegex {
     } catch (Throwable e) {
       return of(Pattern.compile(expression)); // RE2J's parser failed otherwise: let it say how
     }
-    return new RuleRegex(expression, groups, null);
+    return new RuleRegex(expression, groups, Lazy.of(() -> Pattern.compile(expression)));
   }
 
   /** The expression, as written (after any Go-to-RE2J adaptation). */
@@ -99,22 +102,12 @@ public final class RuleRegex {
 
   /** The compiled pattern, compiled on the first call (the same instance for every caller). */
   public Pattern pattern() {
-    Pattern p = pattern;
-    if (p == null) {
-      synchronized (this) {
-        p = pattern;
-        if (p == null) {
-          p = Pattern.compile(expression);
-          pattern = p;
-        }
-      }
-    }
-    return p;
+    return pattern.get();
   }
 
   /** Whether {@link #pattern()} has compiled it yet. */
   boolean isCompiled() {
-    return pattern != null;
+    return pattern.isMade();
   }
 
   @Override
