@@ -29,6 +29,7 @@ public final class KeywordMatcher {
   private final byte[] classOf = new byte[ASCII];
   private final int classes;
   private final int[] foldedNext;
+  private final int longest; // the longest keyword's length
 
   /** Builds the automaton; keywords are lower-cased, empty ones ignored. */
   public KeywordMatcher(List<String> words) {
@@ -40,6 +41,7 @@ public final class KeywordMatcher {
       }
     }
     this.keywords = List.copyOf(kws);
+    this.longest = kws.stream().mapToInt(String::length).max().orElse(0);
     // Build the trie.
     List<int[]> ascii = new ArrayList<>();
     List<Map<Character, Integer>> other = new ArrayList<>();
@@ -164,24 +166,83 @@ public final class KeywordMatcher {
   /**
    * Every occurrence in {@code text}: entry {@code i} packs the keyword index (high 32 bits) and
    * the position just past its end (low 32 bits), in text order.
+   *
+   * <p>A long text is cut into {@value #CHAINS} parts walked in step: each automaton step waits for
+   * the previous one's table load, so one walk runs at memory latency, while independent walks
+   * overlap. Each part after the first starts {@link #longest} chars early without reporting, which
+   * puts the automaton in the state one walk from the start would have there (a state stands for at
+   * most that many chars).
    */
   public long[] findAll(CharSequence text) {
-    Occurrences out = new Occurrences();
-    int row = 0; // current state * classes
+    int len = text.length();
+    if (len < CHAINS * MIN_PART) {
+      Occurrences out = new Occurrences();
+      walk(text, 0, 0, len, out);
+      return out.toArray();
+    }
+    int part = len / CHAINS;
+    int b1 = part;
+    int b2 = 2 * part;
+    int b3 = 3 * part;
+    int r0 = 0;
+    int r1 = warm(text, b1);
+    int r2 = warm(text, b2);
+    int r3 = warm(text, b3);
+    Occurrences o0 = new Occurrences();
+    Occurrences o1 = new Occurrences();
+    Occurrences o2 = new Occurrences();
+    Occurrences o3 = new Occurrences();
     int[] next = foldedNext;
     byte[] cls = classOf;
-    int len = text.length();
-    for (int i = 0; i < len; i++) {
+    for (int i = 0; i < part; i++) {
+      char c0 = text.charAt(i);
+      char c1 = text.charAt(b1 + i);
+      char c2 = text.charAt(b2 + i);
+      char c3 = text.charAt(b3 + i);
+      int t0 = c0 < ASCII ? next[r0 + cls[c0]] : step(r0, c0);
+      int t1 = c1 < ASCII ? next[r1 + cls[c1]] : step(r1, c1);
+      int t2 = c2 < ASCII ? next[r2 + cls[c2]] : step(r2, c2);
+      int t3 = c3 < ASCII ? next[r3 + cls[c3]] : step(r3, c3);
+      r0 = t0 >= 0 ? t0 : found(o0, ~t0, i + 1);
+      r1 = t1 >= 0 ? t1 : found(o1, ~t1, b1 + i + 1);
+      r2 = t2 >= 0 ? t2 : found(o2, ~t2, b2 + i + 1);
+      r3 = t3 >= 0 ? t3 : found(o3, ~t3, b3 + i + 1);
+    }
+    walk(text, r3, b3 + part, len, o3);
+    return Occurrences.concat(o0, o1, o2, o3);
+  }
+
+  /** Parts shorter than this are not worth walking in step. */
+  private static final int MIN_PART = 1024;
+
+  private static final int CHAINS = 4;
+
+  /** The automaton's row at {@code from}, walking from {@link #longest} chars before it. */
+  private int warm(CharSequence text, int from) {
+    int row = 0;
+    for (int i = Math.max(0, from - longest); i < from; i++) {
+      char c = text.charAt(i);
+      int t = c < ASCII ? foldedNext[row + classOf[c]] : step(row, c);
+      row = t >= 0 ? t : ~t;
+    }
+    return row;
+  }
+
+  /** Walks {@code text[from, to)} from {@code row}, adding what ends there to {@code out}. */
+  private void walk(CharSequence text, int row, int from, int to, Occurrences out) {
+    int[] next = foldedNext;
+    byte[] cls = classOf;
+    for (int i = from; i < to; i++) {
       char c = text.charAt(i);
       int t = c < ASCII ? next[row + cls[c]] : step(row, c);
-      if (t >= 0) {
-        row = t;
-        continue;
-      }
-      row = ~t;
-      out.add(outputLists[row / classes], i + 1);
+      row = t >= 0 ? t : found(out, ~t, i + 1);
     }
-    return out.toArray();
+  }
+
+  /** Records the keywords ending at {@code end} in state {@code row}; returns the row. */
+  private int found(Occurrences out, int row, int end) {
+    out.add(outputLists[row / classes], end);
+    return row;
   }
 
   /** The folded-table entry for a non-ASCII char from state row / classes. */
@@ -208,6 +269,20 @@ public final class KeywordMatcher {
 
     long[] toArray() {
       return java.util.Arrays.copyOf(found, count);
+    }
+
+    static long[] concat(Occurrences... parts) {
+      int total = 0;
+      for (Occurrences p : parts) {
+        total += p.count;
+      }
+      long[] all = new long[total];
+      int at = 0;
+      for (Occurrences p : parts) {
+        System.arraycopy(p.found, 0, all, at, p.count);
+        at += p.count;
+      }
+      return all;
     }
   }
 
