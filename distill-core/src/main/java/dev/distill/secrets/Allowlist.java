@@ -2,7 +2,6 @@ package dev.distill.secrets;
 
 import com.google.re2j.Pattern;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -35,7 +34,7 @@ public record Allowlist(
     commits = Set.copyOf(commits);
     paths = List.copyOf(paths);
     regexes = List.copyOf(regexes);
-    stopwords = stopwords.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+    stopwords = stopwords instanceof Stopwords known ? known : new Stopwords(stopwords);
   }
 
   boolean commitAllowed(String commit) {
@@ -64,16 +63,7 @@ public record Allowlist(
   }
 
   boolean containsStopword(String secret) {
-    if (stopwords.isEmpty()) {
-      return false;
-    }
-    String lower = secret.toLowerCase(Locale.ROOT);
-    for (String word : stopwords) {
-      if (lower.contains(word)) {
-        return true;
-      }
-    }
-    return false;
+    return ((Stopwords) stopwords).foundIn(secret);
   }
 
   /**
