@@ -6,14 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Reads a stream as text chunks of about {@code chunkBytes}, cut after a newline, so the text fed
- * to each regex stays bounded whatever the input. A line longer than {@code maxChunkBytes} is cut
- * (at a UTF-8 character boundary) and {@link #cutLongLine()} reports it. Memory is bounded by
- * {@code maxChunkBytes}.
+ * Reads a stream as chunks of about {@code chunkBytes}, cut after a newline, so the text fed to
+ * each regex stays bounded whatever the input. A line longer than {@code maxChunkBytes} is cut (at
+ * a UTF-8 character boundary) and {@link #cutLongLine()} reports it. Memory is bounded by {@code
+ * maxChunkBytes}.
  */
 final class ChunkReader {
-  /** One chunk: its text and the 1-based line its first character is on. */
-  record Chunk(String text, int startLine, boolean first, int startColumnOffset) {}
+  /**
+   * One chunk: its bytes are {@link #buffer()}{@code [0, byteLength)} until the next call to {@link
+   * #next()} (UTF-8, never cut inside a character); {@code startLine} is the 1-based line its first
+   * character is on. The caller decodes it: it may know a cheaper way (all ASCII).
+   */
+  record Chunk(int byteLength, int startLine, boolean first, int startColumnOffset) {}
 
   private final InputStream in;
   private final int chunkBytes;
@@ -25,6 +29,9 @@ final class ChunkReader {
   private boolean first = true;
   private boolean cutLongLine;
   private int columnOffset; // chars of the current line before the next chunk
+  private int consumed; // bytes at the buffer's start that the last chunk returned
+  private boolean positionPending; // the next chunk's line and column are not yet worked out
+  private int[] knownNewlines; // the last chunk's newline positions, when the caller found them
 
   ChunkReader(InputStream in, int chunkBytes, int maxChunkBytes) {
     this(in, chunkBytes, maxChunkBytes, -1);
@@ -69,8 +76,25 @@ final class ChunkReader {
     return cutLongLine;
   }
 
+  /**
+   * Where the newlines of the chunk {@link #next()} returned last are, if the caller found them
+   * (spares looking again).
+   */
+  void lastChunkNewlines(int[] positions) {
+    knownNewlines = positions;
+  }
+
   /** The next chunk, or null at the end. */
   Chunk next() throws IOException {
+    if (positionPending) {
+      advancePosition(consumed);
+      positionPending = false;
+    }
+    knownNewlines = null;
+    // The last chunk's bytes stayed at the start of the buffer for its reader: drop them now.
+    System.arraycopy(buf, consumed, buf, 0, len - consumed);
+    len -= consumed;
+    consumed = 0;
     fill(chunkBytes);
     if (len == 0) {
       return null;
@@ -97,28 +121,41 @@ final class ChunkReader {
         }
       }
     }
-    String text = new String(buf, 0, cut, StandardCharsets.UTF_8);
-    Chunk chunk = new Chunk(text, nextLine, first, columnOffset);
+    Chunk chunk = new Chunk(cut, nextLine, first, columnOffset);
     first = false;
+    positionPending = !(eof && cut == len); // only a later chunk needs it
+    consumed = cut;
+    return chunk;
+  }
+
+  /** Moves the line and column of the next chunk past {@code buf[0, cut)}. */
+  private void advancePosition(int cut) {
     int newlines = 0;
-    for (int i = 0; i < cut; i++) {
-      newlines += buf[i] == '\n' ? 1 : 0; // branch-free: a simple counting loop
-    }
-    nextLine += newlines;
     int lastNewline = -1;
-    for (int i = cut - 1; newlines > 0 && i >= 0; i--) {
-      if (buf[i] == '\n') {
-        lastNewline = i;
-        break;
+    if (knownNewlines != null) {
+      newlines = knownNewlines.length;
+      lastNewline = newlines == 0 ? -1 : knownNewlines[newlines - 1];
+    } else {
+      for (int i = 0; i < cut; i++) {
+        if (buf[i] == '\n') {
+          newlines++;
+          lastNewline = i;
+        }
       }
     }
-    columnOffset =
-        lastNewline >= 0
-            ? text.length() - text.lastIndexOf('\n') - 1
-            : columnOffset + text.length();
-    System.arraycopy(buf, cut, buf, 0, len - cut);
-    len -= cut;
-    return chunk;
+    nextLine += newlines;
+    if (lastNewline == cut - 1) {
+      columnOffset = 0;
+    } else if (lastNewline >= 0) {
+      columnOffset = chars(lastNewline + 1, cut);
+    } else {
+      columnOffset += chars(0, cut);
+    }
+  }
+
+  /** How many chars {@code buf[from, to)} decodes to. */
+  private int chars(int from, int to) {
+    return new String(buf, from, to - from, StandardCharsets.UTF_8).length();
   }
 
   /** Index just past the first newline at or after {@code from}, or -1. */

@@ -54,6 +54,23 @@ final class Decoder {
   static Pass decode(String text) {
     List<int[]> runs = new ArrayList<>(); // start, end, kind (0 percent, 1 hex, 2 base64)
     findRuns(text, runs);
+    return decode(text, runs);
+  }
+
+  /**
+   * One pass over a text without '%' whose base64 runs of at least {@link #MIN_BASE64} chars are
+   * known to start at {@code base64Starts} ({@link AsciiPrescan}): the same as {@link
+   * #decode(String)} without looking for them.
+   */
+  static Pass decode(String text, int[] base64Starts) {
+    List<int[]> runs = new ArrayList<>();
+    for (int start : base64Starts) {
+      addBase64Run(text, start, runs);
+    }
+    return decode(text, runs);
+  }
+
+  private static Pass decode(String text, List<int[]> runs) {
     if (runs.isEmpty()) {
       return new Pass(text, List.of());
     }
@@ -195,30 +212,40 @@ final class Decoder {
         i = q + 1; // text[q] is not base64: no long enough run starts at or before it
         continue;
       }
-      int j = i + MIN_BASE64;
-      while (j < n && (kind(text.charAt(j)) & BASE64) != 0) {
-        j++;
-      }
-      boolean allHex = true;
-      for (int k = i; k < j && allHex; k++) {
-        allHex = (kind(text.charAt(k)) & HEX) != 0;
-      }
-      int end = j;
-      int pad = 0;
-      while (end < n && pad < 2 && text.charAt(end) == '=') {
-        end++;
-        pad++;
-      }
-      runs.add(new int[] {i, end, allHex && j - i >= MIN_HEX ? 1 : 2});
-      i = j + 1; // text[j] is not base64 (or the text ended)
+      i = addBase64Run(text, i, runs) + 1; // the run's end is not base64 (or the text ended)
     }
+  }
+
+  /**
+   * Adds the base64 run starting at {@code i}, known to be at least {@link #MIN_BASE64} chars long,
+   * with up to two '=' of padding (a hex run if all hex and long enough); returns where its base64
+   * chars end.
+   */
+  private static int addBase64Run(String text, int i, List<int[]> runs) {
+    int n = text.length();
+    int j = i + MIN_BASE64;
+    while (j < n && (kind(text.charAt(j)) & BASE64) != 0) {
+      j++;
+    }
+    boolean allHex = true;
+    for (int k = i; k < j && allHex; k++) {
+      allHex = (kind(text.charAt(k)) & HEX) != 0;
+    }
+    int end = j;
+    int pad = 0;
+    while (end < n && pad < 2 && text.charAt(end) == '=') {
+      end++;
+      pad++;
+    }
+    runs.add(new int[] {i, end, allHex && j - i >= MIN_HEX ? 1 : 2});
+    return j;
   }
 
   private static boolean isHex(char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
   }
 
-  private static boolean isBase64Char(char c) {
+  static boolean isBase64Char(char c) {
     return (c >= '0' && c <= '9')
         || (c >= 'a' && c <= 'z')
         || (c >= 'A' && c <= 'Z')

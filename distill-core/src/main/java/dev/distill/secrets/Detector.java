@@ -111,6 +111,19 @@ public final class Detector {
 
   /** The findings in one fragment. */
   public List<SecretFinding> detect(Fragment fragment) {
+    return detect(fragment, null);
+  }
+
+  /**
+   * The first pass over a chunk's bytes {@code utf8[0, length)} when they are all ASCII, else null:
+   * what {@link #detect(Fragment, AsciiPrescan)} would otherwise search the text for.
+   */
+  AsciiPrescan prescan(byte[] utf8, int length) {
+    return AsciiPrescan.of(keywords, utf8, length);
+  }
+
+  /** The findings in one fragment, with the first pass over its bytes if there was one. */
+  List<SecretFinding> detect(Fragment fragment, AsciiPrescan prescan) {
     String sha = fragment.commit() == null ? null : fragment.commit().sha();
     PathChecks paths = new PathChecks(fragment.path());
     for (Allowlist a : config.allowlists()) {
@@ -122,9 +135,10 @@ public final class Detector {
     Set<String> seen = new HashSet<>();
     String text = fragment.raw();
     List<Decoder.Pass> passes = new ArrayList<>();
-    LineIndex lines = new LineIndex(fragment.raw());
+    LineIndex lines = new LineIndex(fragment.raw(), prescan == null ? null : prescan.newlines());
     for (int depth = 0; ; depth++) {
-      long[] occurrences = keywords.findAll(text);
+      long[] occurrences =
+          depth == 0 && prescan != null ? prescan.occurrences() : keywords.findAll(text);
       // The rules to run: those without keywords and those with a keyword found, in rule order.
       BitSet run = (BitSet) rulesWithoutKeywords.clone();
       BitSet hits = new BitSet();
@@ -145,7 +159,10 @@ public final class Detector {
       if (depth >= maxDecodeDepth) {
         break;
       }
-      Decoder.Pass pass = Decoder.decode(text);
+      Decoder.Pass pass =
+          depth == 0 && prescan != null && !prescan.hasPercent()
+              ? Decoder.decode(text, prescan.base64Starts())
+              : Decoder.decode(text);
       if (pass.segments().isEmpty()) {
         break;
       }
@@ -575,8 +592,12 @@ public final class Detector {
     private final String raw;
     private int[] newlines;
 
-    LineIndex(String raw) {
+    /**
+     * @param newlines the newline positions if known, else null (found on first use)
+     */
+    LineIndex(String raw, int[] newlines) {
       this.raw = raw;
+      this.newlines = newlines;
     }
 
     private int[] newlines() {

@@ -30,6 +30,14 @@ public final class KeywordMatcher {
   private final int classes;
   private final int[] foldedNext;
   private final int longest; // the longest keyword's length
+  private final dev.distill.Lazy<KeywordMatcher> withMarkers =
+      dev.distill.Lazy.of(
+          () -> {
+            List<String> more = new ArrayList<>(keywords());
+            more.add("\n");
+            more.add("%");
+            return new KeywordMatcher(more);
+          });
 
   /** Builds the automaton; keywords are lower-cased, empty ones ignored. */
   public KeywordMatcher(List<String> words) {
@@ -164,6 +172,39 @@ public final class KeywordMatcher {
   }
 
   /**
+   * The ASCII automaton over character classes (see {@link #charClasses()}): entry {@code row +
+   * class} is the next row, bit-inverted when keywords end there ({@link #keywordsAt}). Row 0 is
+   * the start. Shared, not copied: callers must not change it.
+   */
+  int[] foldedTable() {
+    return foldedNext;
+  }
+
+  /** Each ASCII char's class (both cases alike). Shared, not copied. */
+  byte[] charClasses() {
+    return classOf;
+  }
+
+  /** The keywords (indexes into {@link #keywords()}) ending in the automaton's {@code row}. */
+  int[] keywordsAt(int row) {
+    return outputLists[row / classes];
+  }
+
+  /**
+   * This automaton's keywords followed by "\n" and "%" (unless already there), with the same
+   * indexes for this one's keywords: a walk of it finds lines and possible percent-encoding along
+   * with the keywords. Made on first use, once.
+   */
+  KeywordMatcher withMarkers() {
+    return withMarkers.get();
+  }
+
+  /** The longest keyword's length: no automaton state stands for more chars than this. */
+  int longest() {
+    return longest;
+  }
+
+  /**
    * Every occurrence in {@code text}: entry {@code i} packs the keyword index (high 32 bits) and
    * the position just past its end (low 32 bits), in text order.
    *
@@ -284,6 +325,23 @@ public final class KeywordMatcher {
       }
       return all;
     }
+  }
+
+  /** Whether any keyword occurs in {@code text}; stops at the first. */
+  public boolean occursIn(CharSequence text) {
+    int row = 0;
+    int[] next = foldedNext;
+    byte[] cls = classOf;
+    int len = text.length();
+    for (int i = 0; i < len; i++) {
+      char c = text.charAt(i);
+      int t = c < ASCII ? next[row + cls[c]] : step(row, c);
+      if (t < 0) {
+        return true;
+      }
+      row = t;
+    }
+    return false;
   }
 
   /** The indexes (into {@link #keywords()}) of every keyword occurring in {@code text}. */

@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -202,16 +203,29 @@ public final class SecretScanner {
     }
     c.files.incrementAndGet();
     for (ChunkReader.Chunk chunk = reader.next(); chunk != null; chunk = reader.next()) {
-      c.bytes.addAndGet(chunk.text().length());
+      byte[] bytes = reader.buffer();
+      int length = chunk.byteLength();
+      AsciiPrescan prescan = detector.prescan(bytes, length);
+      if (prescan != null) {
+        reader.lastChunkNewlines(prescan.newlines());
+      }
+      // All ASCII: each byte is its char, which the Latin-1 decoder copies without checking.
+      String text =
+          new String(
+              bytes,
+              0,
+              length,
+              prescan != null ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+      c.bytes.addAndGet(text.length());
       Fragment f =
           new Fragment(
-              chunk.text(),
+              text,
               path,
               firstLine + chunk.startLine() - 1,
               commit,
               chunk.first(),
               chunk.startColumnOffset());
-      c.add(detector.detect(f));
+      c.add(detector.detect(f, prescan));
     }
     if (reader.cutLongLine()) {
       c.note(
