@@ -214,7 +214,7 @@ public final class KeywordMatcher {
    * puts the automaton in the state one walk from the start would have there (a state stands for at
    * most that many chars).
    */
-  public long[] findAll(CharSequence text) {
+  public long[] findAll(String text) {
     int len = text.length();
     if (len < CHAINS * MIN_PART) {
       Occurrences out = new Occurrences();
@@ -259,7 +259,7 @@ public final class KeywordMatcher {
   private static final int CHAINS = 4;
 
   /** The automaton's row at {@code from}, walking from {@link #longest} chars before it. */
-  private int warm(CharSequence text, int from) {
+  private int warm(String text, int from) {
     int row = 0;
     for (int i = Math.max(0, from - longest); i < from; i++) {
       char c = text.charAt(i);
@@ -270,7 +270,7 @@ public final class KeywordMatcher {
   }
 
   /** Walks {@code text[from, to)} from {@code row}, adding what ends there to {@code out}. */
-  private void walk(CharSequence text, int row, int from, int to, Occurrences out) {
+  private void walk(String text, int row, int from, int to, Occurrences out) {
     int[] next = foldedNext;
     byte[] cls = classOf;
     for (int i = from; i < to; i++) {
@@ -328,7 +328,7 @@ public final class KeywordMatcher {
   }
 
   /** Whether any keyword occurs in {@code text}; stops at the first. */
-  public boolean occursIn(CharSequence text) {
+  public boolean occursIn(String text) {
     int row = 0;
     int[] next = foldedNext;
     byte[] cls = classOf;
@@ -345,7 +345,7 @@ public final class KeywordMatcher {
   }
 
   /** The indexes (into {@link #keywords()}) of every keyword occurring in {@code text}. */
-  public BitSet find(CharSequence text) {
+  public BitSet find(String text) {
     BitSet found = new BitSet(keywords.size());
     int state = 0;
     int[] next = asciiNext;

@@ -49,7 +49,7 @@ final class LazyDfa {
    * Whether {@code pattern} matches somewhere in {@code text}: {@code
    * pattern.matcher(text).find()}, through a DFA kept for the pattern.
    */
-  static boolean matches(Pattern pattern, CharSequence text) {
+  static boolean matches(Pattern pattern, String text) {
     Map<Pattern, LazyDfa> local = LOCAL.get();
     LazyDfa dfa = local.get(pattern);
     if (dfa == null) {
@@ -71,7 +71,7 @@ final class LazyDfa {
   }
 
   /** Whether the pattern matches somewhere in {@code text} (as {@code matcher(text).find()}). */
-  boolean find(CharSequence text) {
+  boolean find(String text) {
     return find(text, 0, text.length(), -1);
   }
 
@@ -80,13 +80,14 @@ final class LazyDfa {
    * that {@code before} is the character before {@code start} (-1 for none): as RE2J's {@code
    * matcher(text.subSequence(0, end)).find(start)}, with {@code before} = {@code text[start - 1]}.
    */
-  boolean find(CharSequence text, int start, int end, int before) {
+  boolean find(String text, int start, int end, int before) {
     Cache cache = caches.get();
     int state = cache.initial(before < 0 ? AT_BEGIN : contextAfter(before));
     int i = start;
+    int[][] rows = cache.rows; // read once: the client compiler does not lift it out of the loop
     while (i < end) {
       char c = text.charAt(i);
-      int next = c < ASCII ? cache.rows[state][c] : 0;
+      int next = c < ASCII ? rows[state][c] : 0;
       if (next > 0) {
         state = next - 1; // the hot path: a cached ASCII transition
         i++;
@@ -105,6 +106,7 @@ final class LazyDfa {
       if (state == MATCHED) {
         return true;
       }
+      rows = cache.rows; // a step may have added states
       i += Character.charCount(rune);
     }
     return cache.matchesAtEnd(state);
