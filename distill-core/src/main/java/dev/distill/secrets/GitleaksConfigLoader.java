@@ -77,7 +77,10 @@ public final class GitleaksConfigLoader {
   }
 
   private static SecretsConfig parse(String text, String origin, Path baseDir, int depth) {
-    JsonNode root = origin.equals(DEFAULT_ORIGIN) ? BundledToml.parse(text) : null;
+    // The bundled rules are our own resource: a test loads them with every check (TOML, regex
+    // syntax, program size, secret groups), so a run skips those checks.
+    boolean bundled = origin.equals(DEFAULT_ORIGIN);
+    JsonNode root = bundled ? BundledToml.parse(text) : null;
     try {
       if (root == null) {
         root = Toml.MAPPER.readTree(text);
@@ -151,14 +154,18 @@ public final class GitleaksConfigLoader {
       throw new DistillException("secrets config " + origin + ": 'rules' must be [[rules]] tables");
     }
     int index = 0;
+    Set<String> definedHere = new HashSet<>(); // rules from [extend] were checked in their file
     for (JsonNode r : ruleNodes) {
       index++;
-      SecretRule rule = rule(r, origin, index, notes);
+      SecretRule rule = rule(r, origin, index, notes, bundled);
       SecretRule existing = rules.get(rule.id());
       rules.put(rule.id(), existing == null ? rule : merge(existing, rule));
+      definedHere.add(rule.id());
     }
     for (SecretRule rule : rules.values()) {
-      validate(rule, "secrets config " + origin + ", rule " + rule.id());
+      if (!bundled && definedHere.contains(rule.id())) {
+        validate(rule, "secrets config " + origin + ", rule " + rule.id());
+      }
     }
     return new SecretsConfig(origin, new ArrayList<>(rules.values()), globals, notes);
   }
@@ -200,15 +207,19 @@ public final class GitleaksConfigLoader {
         allowlists);
   }
 
-  private static SecretRule rule(JsonNode r, String origin, int index, List<String> notes) {
+  private static SecretRule rule(
+      JsonNode r, String origin, int index, List<String> notes, boolean bundled) {
     String id = r.path("id").asText("");
     String where = "secrets config " + origin + ", rule " + (id.isEmpty() ? "#" + index : id);
     if (id.isEmpty()) {
       throw new DistillException(where + ": every [[rules]] needs an id");
     }
-    RuleRegex regex =
-        r.hasNonNull("regex") ? ruleRegex(r.get("regex").asText(), where, notes) : null;
-    if (regex != null) {
+    RuleRegex regex = null;
+    if (r.hasNonNull("regex")) {
+      String expr = r.get("regex").asText();
+      regex = bundled ? RuleRegex.unchecked(expr) : ruleRegex(expr, where, notes);
+    }
+    if (regex != null && !bundled) {
       int size = MatchLength.programSize(regex.expression());
       if (size > MAX_PROGRAM_SIZE) {
         throw new DistillException(
