@@ -43,7 +43,7 @@ public final class GitleaksConfigLoader {
 
   /** gitleaks' default rule set (gitleaks/gitleaks at b58d3f10, MIT licence). */
   public static SecretsConfig loadDefault() {
-    return parse(readDefault(), DEFAULT_ORIGIN, null, 0);
+    return parse(readDefault(), DEFAULT_ORIGIN, null, 0, true);
   }
 
   private static final String DEFAULT_ORIGIN = "default gitleaks rules";
@@ -57,12 +57,12 @@ public final class GitleaksConfigLoader {
       throw new DistillException(
           "cannot read secrets config " + file + ": " + e.getMessage() + "; check the path", e);
     }
-    return parse(text, file.toString(), file.toAbsolutePath().getParent(), 0);
+    return parse(text, file.toString(), file.toAbsolutePath().getParent(), 0, false);
   }
 
   /** Parses configuration text; {@code origin} names it in error messages. */
   public static SecretsConfig parse(String text, String origin) {
-    return parse(text, origin, null, 0);
+    return parse(text, origin, null, 0, false);
   }
 
   private static String readDefault() {
@@ -76,10 +76,12 @@ public final class GitleaksConfigLoader {
     }
   }
 
-  private static SecretsConfig parse(String text, String origin, Path baseDir, int depth) {
-    // The bundled rules are our own resource: a test loads them with every check (TOML, regex
-    // syntax, program size, secret groups), so a run skips those checks.
-    boolean bundled = origin.equals(DEFAULT_ORIGIN);
+  /**
+   * @param bundled whether {@code text} is the bundled rule set: our own resource, which a test
+   *     loads with every check (regex syntax, program size, secret groups), so a run skips them
+   */
+  private static SecretsConfig parse(
+      String text, String origin, Path baseDir, int depth, boolean bundled) {
     JsonNode root = bundled ? BundledToml.parse(text) : null;
     try {
       if (root == null) {
@@ -104,7 +106,7 @@ public final class GitleaksConfigLoader {
       }
       SecretsConfig base = null;
       if (extend.path("useDefault").asBoolean(false)) {
-        base = parse(readDefault(), DEFAULT_ORIGIN, null, depth + 1);
+        base = parse(readDefault(), DEFAULT_ORIGIN, null, depth + 1, true);
       } else if (extend.hasNonNull("path")) {
         Path p = Path.of(extend.get("path").asText());
         if (!p.isAbsolute() && baseDir != null && !Files.exists(p)) {
@@ -117,7 +119,8 @@ public final class GitleaksConfigLoader {
                   Files.readString(p, StandardCharsets.UTF_8),
                   p.toString(),
                   p.toAbsolutePath().getParent(),
-                  depth + 1);
+                  depth + 1,
+                  false);
         } catch (IOException e) {
           throw new DistillException(
               "secrets config " + origin + ": cannot read [extend] path " + p + ": " + e);

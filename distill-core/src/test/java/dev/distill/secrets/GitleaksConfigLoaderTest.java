@@ -68,6 +68,16 @@ class GitleaksConfigLoaderTest {
   }
 
   @Test
+  void onlyTheBundledResourceSkipsChecksWhateverItsOriginIsCalled() {
+    assertThatThrownBy(
+            () ->
+                GitleaksConfigLoader.parse(
+                    "[[rules]]\nid = \"x\"\nregex = \"a(\"\n", "default gitleaks rules"))
+        .isInstanceOf(DistillException.class)
+        .hasMessageContaining("bad regex");
+  }
+
+  @Test
   void oldAndNewAllowlistFormsAndGlobalArray() {
     SecretsConfig c =
         GitleaksConfigLoader.parse(
