@@ -1,12 +1,14 @@
 package dev.distill.secrets;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Aho-Corasick automaton over a fixed keyword set, matching case-insensitively. One pass over the
@@ -41,88 +43,111 @@ public final class KeywordMatcher {
 
   /** Builds the automaton; keywords are lower-cased, empty ones ignored. */
   public KeywordMatcher(List<String> words) {
-    List<String> kws = new ArrayList<>();
+    // Built once per run before the first file is scanned, so built with little work: the trie in
+    // one flat table, each state's DFA row copied from its fail state's row and then given its own
+    // edges (breadth-first, the fail state's row is complete by then).
+    Set<String> unique = new LinkedHashSet<>();
     for (String w : words) {
       String k = w.toLowerCase(Locale.ROOT);
-      if (!k.isEmpty() && !kws.contains(k)) {
-        kws.add(k);
+      if (!k.isEmpty()) {
+        unique.add(k);
       }
     }
-    this.keywords = List.copyOf(kws);
-    this.longest = kws.stream().mapToInt(String::length).max().orElse(0);
-    // Build the trie.
-    List<int[]> ascii = new ArrayList<>();
+    this.keywords = List.copyOf(unique);
+    int longestKeyword = 0;
+    int maxStates = 1;
+    for (String k : keywords) {
+      longestKeyword = Math.max(longestKeyword, k.length());
+      maxStates += k.length();
+    }
+    this.longest = longestKeyword;
+    // The trie: ASCII edges in a flat table (0: no edge; state 0 is never a child), others in maps.
+    int[] trie = new int[maxStates * ASCII];
+    int[] edgeChars = new int[maxStates]; // the ASCII chars leaving each state, as a linked list
+    int[] firstEdge = new int[maxStates];
+    int[] nextEdge = new int[maxStates];
+    Arrays.fill(firstEdge, -1);
     List<Map<Character, Integer>> other = new ArrayList<>();
     List<BitSet> out = new ArrayList<>();
-    ascii.add(filled());
-    other.add(new HashMap<>());
+    other.add(Map.of());
     out.add(new BitSet());
+    int n = 1;
+    int edges = 0;
     for (int k = 0; k < keywords.size(); k++) {
       int state = 0;
-      for (char c : keywords.get(k).toCharArray()) {
-        int next = c < ASCII ? ascii.get(state)[c] : other.get(state).getOrDefault(c, -1);
-        if (next < 0) {
-          next = ascii.size();
-          ascii.add(filled());
-          other.add(new HashMap<>());
+      String keyword = keywords.get(k);
+      for (int i = 0; i < keyword.length(); i++) {
+        char c = keyword.charAt(i);
+        int next = c < ASCII ? trie[state * ASCII + c] : other.get(state).getOrDefault(c, 0);
+        if (next == 0) {
+          next = n++;
+          other.add(Map.of());
           out.add(new BitSet());
           if (c < ASCII) {
-            ascii.get(state)[c] = next;
+            trie[state * ASCII + c] = next;
+            edgeChars[edges] = c;
+            nextEdge[edges] = firstEdge[state];
+            firstEdge[state] = edges++;
           } else {
-            other.get(state).put(c, next);
+            Map<Character, Integer> edgesOut = other.get(state);
+            if (edgesOut.isEmpty()) {
+              edgesOut = new HashMap<>();
+              other.set(state, edgesOut);
+            }
+            edgesOut.put(c, next);
           }
         }
         state = next;
       }
       out.get(state).set(k);
     }
-    int n = ascii.size();
     fail = new int[n];
     asciiNext = new int[n * ASCII];
     // Breadth-first: fail links, output merging, and completing the ASCII DFA.
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (int c = 0; c < ASCII; c++) {
-      int s = ascii.get(0)[c];
-      if (s < 0) {
-        asciiNext[c] = 0;
-      } else {
-        asciiNext[c] = s;
-        fail[s] = 0;
-        queue.add(s);
-      }
+    int[] queue = new int[n];
+    int head = 0;
+    int tail = 0;
+    for (int e = firstEdge[0]; e >= 0; e = nextEdge[e]) {
+      int s = trie[edgeChars[e]];
+      asciiNext[edgeChars[e]] = s;
+      queue[tail++] = s; // fail[s] = 0
     }
     for (int s : other.get(0).values()) {
-      fail[s] = 0;
-      queue.add(s);
+      queue[tail++] = s;
     }
-    while (!queue.isEmpty()) {
-      int r = queue.poll();
-      out.get(r).or(out.get(fail[r]));
-      for (int c = 0; c < ASCII; c++) {
-        int s = ascii.get(r)[c];
-        if (s < 0) {
-          asciiNext[r * ASCII + c] = asciiNext[fail[r] * ASCII + c];
-        } else {
-          asciiNext[r * ASCII + c] = s;
-          fail[s] = asciiNext[fail[r] * ASCII + c];
-          queue.add(s);
-        }
+    while (head < tail) {
+      int r = queue[head++];
+      int f = fail[r];
+      out.get(r).or(out.get(f));
+      System.arraycopy(asciiNext, f * ASCII, asciiNext, r * ASCII, ASCII);
+      for (int e = firstEdge[r]; e >= 0; e = nextEdge[e]) {
+        int c = edgeChars[e];
+        int s = trie[r * ASCII + c];
+        fail[s] = asciiNext[f * ASCII + c];
+        asciiNext[r * ASCII + c] = s;
+        queue[tail++] = s;
       }
       for (Map.Entry<Character, Integer> e : other.get(r).entrySet()) {
         int s = e.getValue();
-        fail[s] = otherStep(other, fail[r], e.getKey());
-        queue.add(s);
+        fail[s] = otherStep(other, f, e.getKey());
+        queue[tail++] = s;
       }
     }
     otherNext = other;
     outputs = out.toArray(new BitSet[0]);
-    outputLists = new int[outputs.length][];
-    for (int i = 0; i < outputs.length; i++) {
-      outputLists[i] = outputs[i].stream().toArray();
+    outputLists = new int[n][];
+    for (int i = 0; i < n; i++) {
+      BitSet o = outputs[i];
+      int[] list = new int[o.cardinality()];
+      for (int k = o.nextSetBit(0), j = 0; k >= 0; k = o.nextSetBit(k + 1)) {
+        list[j++] = k;
+      }
+      outputLists[i] = list;
     }
     int count = 1;
     for (String k : keywords) {
-      for (char c : k.toCharArray()) {
+      for (int i = 0; i < k.length(); i++) {
+        char c = k.charAt(i);
         if (c < ASCII && classOf[c] == 0) {
           classOf[c] = (byte) count++;
         }
@@ -159,12 +184,6 @@ public final class KeywordMatcher {
       }
       state = fail[state];
     }
-  }
-
-  private static int[] filled() {
-    int[] a = new int[ASCII];
-    java.util.Arrays.fill(a, -1);
-    return a;
   }
 
   public List<String> keywords() {

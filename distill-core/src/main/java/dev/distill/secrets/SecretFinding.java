@@ -3,10 +3,12 @@ package dev.distill.secrets;
 import dev.distill.findings.Finding;
 import dev.distill.findings.Location;
 import dev.distill.findings.Severity;
-import java.util.LinkedHashMap;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A secret found by one rule, with everything gitleaks reports. {@link #fingerprint()} is in
@@ -43,7 +45,8 @@ public record SecretFinding(
    * The shared finding; the secret is replaced by {@code REDACTED} unless {@code redact} is off.
    */
   public Finding toFinding(boolean redact) {
-    Map<String, String> props = new LinkedHashMap<>();
+    // Sorted already, as Finding keeps them: its copy is then a linear build, not a sort.
+    Map<String, String> props = new TreeMap<>();
     if (commit != null) {
       props.put("commit", commit.sha());
       props.put("author", commit.author());
@@ -52,7 +55,7 @@ public record SecretFinding(
     }
     props.put("secret", redact ? REDACTED : secret);
     props.put("match", redact && !secret.isEmpty() ? match.replace(secret, REDACTED) : match);
-    props.put("entropy", String.format(Locale.ROOT, "%.4f", entropy));
+    props.put("entropy", fourDecimals(entropy));
     props.put("tags", String.join(",", tags));
     props.put("endLine", Integer.toString(endLine));
     props.put("endColumn", Integer.toString(endColumn));
@@ -65,5 +68,17 @@ public record SecretFinding(
         new Location(path, startLine, startColumn),
         fingerprint(),
         props);
+  }
+
+  /**
+   * {@code String.format(Locale.ROOT, "%.4f", value)} without a Formatter, which costs more than
+   * the rest of a finding's conversion: the Formatter, too, rounds the shortest decimal that reads
+   * back as {@code value} (the digits of {@link Double#toString}) half up.
+   */
+  static String fourDecimals(double value) {
+    if (!Double.isFinite(value) || Double.compare(value, 0.0) < 0) {
+      return String.format(Locale.ROOT, "%.4f", value); // a sign, NaN or Infinity: never here
+    }
+    return new BigDecimal(Double.toString(value)).setScale(4, RoundingMode.HALF_UP).toPlainString();
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.distill.DistillException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -31,6 +33,48 @@ class GitleaksConfigLoaderTest {
         .extracting(Allowlist::condition)
         .contains(Allowlist.Condition.AND);
     assertThat(c.ruleDescriptors()).hasSize(222);
+  }
+
+  @Test
+  void bundledRulesPassEveryCheckTheirTrustedLoadSkips() throws Exception {
+    // A run loads the bundled rules without the regex syntax, program size and secret group
+    // checks; loaded as any other file, every check runs, needs no Go-to-RE2J adaptation, and the
+    // two loads agree rule by rule.
+    String text;
+    try (InputStream in =
+        GitleaksConfigLoader.class.getResourceAsStream(GitleaksConfigLoader.DEFAULT_RESOURCE)) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    SecretsConfig checked = GitleaksConfigLoader.parse(text, "the bundled rules, checked");
+    SecretsConfig trusted = GitleaksConfigLoader.loadDefault();
+    assertThat(checked.notes()).isEmpty();
+    assertThat(trusted.notes()).isEmpty();
+    assertThat(trusted.rules()).hasSameSizeAs(checked.rules()).hasSize(222);
+    for (int i = 0; i < checked.rules().size(); i++) {
+      SecretRule c = checked.rules().get(i);
+      SecretRule t = trusted.rules().get(i);
+      assertThat(t.id()).isEqualTo(c.id());
+      assertThat(t.secretGroup()).isEqualTo(c.secretGroup());
+      if (c.ruleRegex() == null) {
+        assertThat(t.ruleRegex()).as(c.id()).isNull();
+      } else {
+        assertThat(t.ruleRegex().expression()).isEqualTo(c.ruleRegex().expression());
+        assertThat(t.ruleRegex().groupCount()).as(c.id()).isEqualTo(c.ruleRegex().groupCount());
+        assertThat(MatchLength.programSize(c.ruleRegex().expression()))
+            .as(c.id())
+            .isLessThanOrEqualTo(GitleaksConfigLoader.MAX_PROGRAM_SIZE);
+      }
+    }
+  }
+
+  @Test
+  void onlyTheBundledResourceSkipsChecksWhateverItsOriginIsCalled() {
+    assertThatThrownBy(
+            () ->
+                GitleaksConfigLoader.parse(
+                    "[[rules]]\nid = \"x\"\nregex = \"a(\"\n", "default gitleaks rules"))
+        .isInstanceOf(DistillException.class)
+        .hasMessageContaining("bad regex");
   }
 
   @Test

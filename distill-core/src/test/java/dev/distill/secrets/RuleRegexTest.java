@@ -27,6 +27,17 @@ class RuleRegexTest {
   }
 
   @Test
+  void uncheckedParsesForItsGroupCountAndCompilesOnFirstUse() {
+    RuleRegex r = RuleRegex.unchecked("(a)(?:b)(c)?");
+    assertThat(r.isCompiled()).isFalse();
+    assertThat(r.groupCount()).isEqualTo(2);
+    assertThat(r.isCompiled()).isFalse();
+    assertThat(r.pattern().matcher("xab").find()).isTrue();
+    assertThatThrownBy(() -> RuleRegex.unchecked("a(b").groupCount())
+        .isInstanceOf(PatternSyntaxException.class);
+  }
+
+  @Test
   void rejectsWhatRe2jRejectsWithRe2jsMessage() {
     for (String bad : List.of("a(b", "x{2,1}", "[z-a]", "a**", "\\8", "(?<n>a)(?<n>b)")) {
       String expected = null;

@@ -1,0 +1,47 @@
+package dev.distill.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+  @Test
+  void writesReplacesAndLeavesOnlyTheTarget(@TempDir Path dir) throws IOException {
+    Path target = dir.resolve("sub/report.csv");
+    AtomicFiles.write(target, "one".getBytes(StandardCharsets.UTF_8));
+    AtomicFiles.write(target, "two".getBytes(StandardCharsets.UTF_8));
+    assertThat(Files.readString(target)).isEqualTo("two");
+    try (Stream<Path> files = Files.list(target.getParent())) {
+      assertThat(files).containsExactly(target);
+    }
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+        .isEqualTo("rw-r--r--");
+  }
+
+  @Test
+  void aFailedWriteKeepsTheOldContentAndNoTemporaryFile(@TempDir Path dir) throws IOException {
+    Path target = dir.resolve("report.csv");
+    Files.writeString(target, "old");
+    assertThatThrownBy(
+            () ->
+                AtomicFiles.write(
+                    target,
+                    out -> {
+                      out.write('x');
+                      throw new IOException("disk full");
+                    }))
+        .hasMessage("disk full");
+    assertThat(Files.readString(target)).isEqualTo("old");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(target);
+    }
+  }
+}
