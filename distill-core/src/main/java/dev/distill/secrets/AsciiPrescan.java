@@ -52,6 +52,7 @@ record AsciiPrescan(long[] occurrences, int[] base64Starts, int[] newlines, bool
     int part = length / chains;
     // Every part is at most the last one long: it takes the remainder too.
     Scratch s = SCRATCH.get().prepare(length - (chains - 1) * part + 1, searched, keywords);
+    s.part = part;
     for (int k = 0; k < chains; k++) {
       s.start(k, keywords, bytes, k * part);
     }
@@ -73,13 +74,6 @@ record AsciiPrescan(long[] occurrences, int[] base64Starts, int[] newlines, bool
     int[] next = keywords.foldedTable();
     byte[] cls = keywords.charClasses();
     int[] mask = BASE64_MASK;
-    int[] st = s.starts;
-    int[] nl = s.newlineAt;
-    int newline = s.newlineEntry;
-    int n0 = s.newlineEnd[0];
-    int n1 = s.newlineEnd[1];
-    int n2 = s.newlineEnd[2];
-    int n3 = s.newlineEnd[3];
     int p1 = part;
     int p2 = 2 * part;
     int p3 = 3 * part;
@@ -91,10 +85,6 @@ record AsciiPrescan(long[] occurrences, int[] base64Starts, int[] newlines, bool
     int q1 = s.run[1];
     int q2 = s.run[2];
     int q3 = s.run[3];
-    int s0 = s.startEnd[0];
-    int s1 = s.startEnd[1];
-    int s2 = s.startEnd[2];
-    int s3 = s.startEnd[3];
     int any = 0;
     for (int i = 0; i < part; i++) {
       int c0 = b[i];
@@ -114,75 +104,31 @@ record AsciiPrescan(long[] occurrences, int[] base64Starts, int[] newlines, bool
       q1 = (q1 + 1) & mask[c1];
       q2 = (q2 + 1) & mask[c2];
       q3 = (q3 + 1) & mask[c3];
-      // Runs reaching the threshold are rare: one test for all four parts, then each.
+      // Runs reaching the threshold and keywords (newlines mostly) ending are rare: one test for
+      // the four parts, and the work out of line, so the loop keeps few values live (the client
+      // compiler spills the rest to memory, every char).
       if ((q0 == MIN_RUN) | (q1 == MIN_RUN) | (q2 == MIN_RUN) | (q3 == MIN_RUN)) {
-        if (q0 == MIN_RUN) {
-          st[s0++] = i + 1 - MIN_RUN;
-        }
-        if (q1 == MIN_RUN) {
-          st[s1++] = p1 + i + 1 - MIN_RUN;
-        }
-        if (q2 == MIN_RUN) {
-          st[s2++] = p2 + i + 1 - MIN_RUN;
-        }
-        if (q3 == MIN_RUN) {
-          st[s3++] = p3 + i + 1 - MIN_RUN;
-        }
+        s.runsAt(i, q0, q1, q2, q3);
       }
-      // A keyword ended (t < 0): most often the newline, kept here; others are looked up.
       r0 = t0;
-      if (t0 < 0) {
-        r0 = ~t0;
-        if (t0 == newline) {
-          nl[n0++] = i;
-        } else {
-          s.newlineEnd[0] = n0;
-          s.keywordsEnd(0, keywords, r0, i + 1);
-          n0 = s.newlineEnd[0];
-        }
-      }
       r1 = t1;
-      if (t1 < 0) {
-        r1 = ~t1;
-        if (t1 == newline) {
-          nl[n1++] = p1 + i;
-        } else {
-          s.newlineEnd[1] = n1;
-          s.keywordsEnd(1, keywords, r1, p1 + i + 1);
-          n1 = s.newlineEnd[1];
-        }
-      }
       r2 = t2;
-      if (t2 < 0) {
-        r2 = ~t2;
-        if (t2 == newline) {
-          nl[n2++] = p2 + i;
-        } else {
-          s.newlineEnd[2] = n2;
-          s.keywordsEnd(2, keywords, r2, p2 + i + 1);
-          n2 = s.newlineEnd[2];
-        }
-      }
       r3 = t3;
-      if (t3 < 0) {
-        r3 = ~t3;
-        if (t3 == newline) {
-          nl[n3++] = p3 + i;
-        } else {
-          s.newlineEnd[3] = n3;
-          s.keywordsEnd(3, keywords, r3, p3 + i + 1);
-          n3 = s.newlineEnd[3];
+      if ((t0 | t1 | t2 | t3) < 0) {
+        if (t0 < 0) {
+          r0 = s.ended(0, keywords, ~t0, i);
+        }
+        if (t1 < 0) {
+          r1 = s.ended(1, keywords, ~t1, p1 + i);
+        }
+        if (t2 < 0) {
+          r2 = s.ended(2, keywords, ~t2, p2 + i);
+        }
+        if (t3 < 0) {
+          r3 = s.ended(3, keywords, ~t3, p3 + i);
         }
       }
     }
-    s.newlineEnd[0] = n0;
-    s.newlineEnd[1] = n1;
-    s.newlineEnd[2] = n2;
-    s.newlineEnd[3] = n3;
-    s.startEnd[0] = s0;
-    s.startEnd[1] = s1;
-    s.startEnd[2] = s2;
-    s.startEnd[3] = s3;
     s.row[3] = r3;
     s.run[3] = q3;
     return any;
@@ -284,6 +230,34 @@ record AsciiPrescan(long[] occurrences, int[] base64Starts, int[] newlines, bool
       run[k] = q;
       startEnd[k] = s;
       return any;
+    }
+
+    int part; // each part's length when walked in step
+
+    /** Records the run starts of the parts whose run just reached the threshold at {@code i}. */
+    void runsAt(int i, int q0, int q1, int q2, int q3) {
+      if (q0 == MIN_RUN) {
+        starts[startEnd[0]++] = i + 1 - MIN_RUN;
+      }
+      if (q1 == MIN_RUN) {
+        starts[startEnd[1]++] = part + i + 1 - MIN_RUN;
+      }
+      if (q2 == MIN_RUN) {
+        starts[startEnd[2]++] = 2 * part + i + 1 - MIN_RUN;
+      }
+      if (q3 == MIN_RUN) {
+        starts[startEnd[3]++] = 3 * part + i + 1 - MIN_RUN;
+      }
+    }
+
+    /** What ends at {@code at} in part {@code k}'s automaton {@code row}; returns the row. */
+    int ended(int k, KeywordMatcher keywords, int row, int at) {
+      if (~row == newlineEntry) {
+        newlineAt[newlineEnd[k]++] = at;
+      } else {
+        keywordsEnd(k, keywords, row, at + 1);
+      }
+      return row;
     }
 
     /** Records the keywords ending at {@code end} in the automaton's {@code row}. */
