@@ -62,6 +62,11 @@ public record Allowlist(
     return false;
   }
 
+  /** Makes the stopword automaton now rather than on first use. */
+  void prepare() {
+    ((Stopwords) stopwords).prepare();
+  }
+
   boolean containsStopword(String secret) {
     return ((Stopwords) stopwords).foundIn(secret);
   }

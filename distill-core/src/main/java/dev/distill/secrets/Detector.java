@@ -109,6 +109,24 @@ public final class Detector {
     return config;
   }
 
+  /**
+   * Makes now the tables a scan makes on first use anyway (the prescan's automaton, allowlists'
+   * stopword automata), so a caller with a core to spare can make them before the scan starts.
+   * Optional: without it they are made when first needed. Safe to call from any thread, at any
+   * time, more than once.
+   */
+  public void prepare() {
+    keywords.withMarkers();
+    for (Allowlist a : config.allowlists()) {
+      a.prepare();
+    }
+    for (SecretRule r : config.rules()) {
+      for (Allowlist a : r.allowlists()) {
+        a.prepare();
+      }
+    }
+  }
+
   /** The findings in one fragment. */
   public List<SecretFinding> detect(Fragment fragment) {
     return detect(fragment, null);

@@ -54,6 +54,13 @@ public final class SecretScanner {
       throw new DistillException("cannot scan " + root + ": not a directory");
     }
     Collector c = new Collector();
+    // The detector's costlier tables are made while the tree is listed (another core is usually
+    // idle then), instead of by the first workers, which would wait for them.
+    Thread prepare = new Thread(detector::prepare, "distill-secrets-prepare");
+    prepare.setDaemon(true);
+    if (options.threads() > 1) {
+      prepare.start();
+    }
     List<Path> files;
     try {
       files = new DirectoryWalker(root, options.honourGitignore()).files();

@@ -22,6 +22,13 @@ final class Stopwords extends AbstractList<String> {
     this.matcher = Lazy.of(() -> new KeywordMatcher(this.words));
   }
 
+  /** Makes the automaton now rather than on first use. */
+  void prepare() {
+    if (!words.isEmpty() && !hasEmpty) {
+      matcher.get();
+    }
+  }
+
   /** Whether the lower-cased {@code secret} contains any of the words. */
   boolean foundIn(String secret) {
     if (words.isEmpty()) {
