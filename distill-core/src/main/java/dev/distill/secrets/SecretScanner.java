@@ -77,6 +77,7 @@ public final class SecretScanner {
           try {
             long size = Files.size(file);
             if (tooBig(rel, size, c)) {
+              pathRules(rel, null, c);
               return;
             }
             try (InputStream in = Files.newInputStream(file)) {
@@ -102,7 +103,9 @@ public final class SecretScanner {
         files,
         f -> {
           try {
-            if (!tooBig(f.path(), f.content().length, c)) {
+            if (tooBig(f.path(), f.content().length, c)) {
+              pathRules(f.path(), null, c);
+            } else {
               scanStream(
                   new ByteArrayInputStream(f.content()), f.content().length, f.path(), null, 1, c);
             }
@@ -204,11 +207,17 @@ public final class SecretScanner {
     if (reader.buffer().length <= MAX_REUSED_BUFFER) {
       buffers.set(reader.buffer()); // scanning is synchronous: no other reader uses it meanwhile
     }
-    if (isBinary(reader.peek(SNIFF_BYTES))) {
+    byte[] head = reader.peek(SNIFF_BYTES);
+    if (isBinary(head)) {
       c.note("skipped " + path + ": binary content");
+      pathRules(path, commit, c);
       return;
     }
     c.files.incrementAndGet();
+    if (head.length == 0) {
+      pathRules(path, commit, c); // no chunk to carry them
+      return;
+    }
     for (ChunkReader.Chunk chunk = reader.next(); chunk != null; chunk = reader.next()) {
       byte[] bytes = reader.buffer();
       int length = chunk.byteLength();
@@ -241,6 +250,14 @@ public final class SecretScanner {
               + options.maxLineBytes()
               + " bytes was scanned in pieces; a secret across a cut can be missed");
     }
+  }
+
+  /**
+   * The findings of rules that look at the path alone (gitleaks' "file detected", e.g. a PKCS #12
+   * file), for a file whose content is not scanned: binary, empty or over the size limit.
+   */
+  private void pathRules(String path, CommitInfo commit, Collector c) {
+    c.add(detector.detect(new Fragment("", path, 1, commit, true, 0)));
   }
 
   private void scanText(byte[] raw, String path, int startLine, CommitInfo commit, Collector c) {

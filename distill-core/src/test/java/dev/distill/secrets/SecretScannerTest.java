@@ -37,6 +37,31 @@ class SecretScannerTest {
   }
 
   @Test
+  void pathRulesReportFilesWhoseContentIsNotScanned(@TempDir Path dir) throws Exception {
+    // A PKCS #12 file is binary; gitleaks' pkcs12-file rule looks at its path alone, so it must
+    // fire whether the content is binary, empty or over the size limit.
+    Files.createDirectories(dir.resolve("certs"));
+    Files.write(dir.resolve("certs/client.p12"), new byte[] {0x30, (byte) 0x82, 0, 0, 1, 2});
+    Files.write(dir.resolve("certs/empty.pfx"), new byte[0]);
+    Files.write(dir.resolve("certs/big.p12"), new byte[8192]);
+    Files.write(dir.resolve("certs/other.bin"), new byte[] {1, 0, 2});
+    ScanResult r =
+        new SecretScanner(
+                new Detector(GitleaksConfigLoader.loadDefault()),
+                ScanOptions.defaults().withMaxFileBytes(4096),
+                Suppressions.NONE,
+                ProgressListener.NONE)
+            .scanDirectory(dir);
+
+    assertThat(r.findings())
+        .extracting(f -> f.ruleId() + " " + f.path())
+        .containsExactly(
+            "pkcs12-file certs/big.p12",
+            "pkcs12-file certs/client.p12",
+            "pkcs12-file certs/empty.pfx");
+  }
+
+  @Test
   void scansATreeSkippingBinaryAndOversizedFilesWithNotes(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("src/deep"));
     Files.writeString(dir.resolve("src/deep/app.py"), "x = 1\ny = '" + SECRET + "'\n");
