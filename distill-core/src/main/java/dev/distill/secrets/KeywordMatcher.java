@@ -19,11 +19,9 @@ public final class KeywordMatcher {
   private static final int ASCII = 128;
 
   private final List<String> keywords;
-  private final int[] asciiNext; // state * ASCII + char -> state (full DFA for ASCII)
   private final List<Map<Character, Integer>> otherNext; // non-ASCII goto (trie edges only)
   private final int[] fail;
-  private final BitSet[] outputs; // keywords ending at each state, including via fail links
-  private final int[][] outputLists; // the same, as arrays, for the hot loop
+  private final int[][] outputLists; // keywords ending at each state, including via fail links
   // The ASCII DFA for the hot loop, over character classes: a class per character some keyword
   // contains (both cases alike) and class 0 for all others, so a state's row is a few cache lines
   // rather than 128 entries. Indexed by state * classes + class, holding the next state times
@@ -43,9 +41,10 @@ public final class KeywordMatcher {
 
   /** Builds the automaton; keywords are lower-cased, empty ones ignored. */
   public KeywordMatcher(List<String> words) {
-    // Built once per run before the first file is scanned, so built with little work: the trie in
-    // one flat table, each state's DFA row copied from its fail state's row and then given its own
-    // edges (breadth-first, the fail state's row is complete by then).
+    // Built before the first file is scanned (and for stopword lists of a thousand words), so
+    // built with little work and memory: the character classes first, then the trie over classes
+    // in one flat table, each state's DFA row copied from its fail state's row and then given its
+    // own edges (breadth-first, the fail state's row is complete by then).
     Set<String> unique = new LinkedHashSet<>();
     for (String w : words) {
       String k = w.toLowerCase(Locale.ROOT);
@@ -56,14 +55,26 @@ public final class KeywordMatcher {
     this.keywords = List.copyOf(unique);
     int longestKeyword = 0;
     int maxStates = 1;
+    int count = 1;
     for (String k : keywords) {
       longestKeyword = Math.max(longestKeyword, k.length());
       maxStates += k.length();
+      for (int i = 0; i < k.length(); i++) {
+        char c = k.charAt(i);
+        if (c < ASCII && classOf[c] == 0) {
+          classOf[c] = (byte) count++;
+        }
+      }
+    }
+    for (int c = 'A'; c <= 'Z'; c++) {
+      classOf[c] = classOf[c + 32]; // keywords are lower case; text matches in either case
     }
     this.longest = longestKeyword;
-    // The trie: ASCII edges in a flat table (0: no edge; state 0 is never a child), others in maps.
-    int[] trie = new int[maxStates * ASCII];
-    int[] edgeChars = new int[maxStates]; // the ASCII chars leaving each state, as a linked list
+    this.classes = count;
+    // The trie: ASCII edges by class in a flat table (0: no edge; state 0 is never a child),
+    // others in maps.
+    int[] trie = new int[maxStates * classes];
+    int[] edgeClasses = new int[maxStates]; // the classes leaving each state, as a linked list
     int[] firstEdge = new int[maxStates];
     int[] nextEdge = new int[maxStates];
     Arrays.fill(firstEdge, -1);
@@ -78,14 +89,15 @@ public final class KeywordMatcher {
       String keyword = keywords.get(k);
       for (int i = 0; i < keyword.length(); i++) {
         char c = keyword.charAt(i);
-        int next = c < ASCII ? trie[state * ASCII + c] : other.get(state).getOrDefault(c, 0);
+        int next =
+            c < ASCII ? trie[state * classes + classOf[c]] : other.get(state).getOrDefault(c, 0);
         if (next == 0) {
           next = n++;
           other.add(Map.of());
           out.add(new BitSet());
           if (c < ASCII) {
-            trie[state * ASCII + c] = next;
-            edgeChars[edges] = c;
+            trie[state * classes + classOf[c]] = next;
+            edgeClasses[edges] = classOf[c];
             nextEdge[edges] = firstEdge[state];
             firstEdge[state] = edges++;
           } else {
@@ -102,14 +114,14 @@ public final class KeywordMatcher {
       out.get(state).set(k);
     }
     fail = new int[n];
-    asciiNext = new int[n * ASCII];
-    // Breadth-first: fail links, output merging, and completing the ASCII DFA.
+    int[] dfa = new int[n * classes]; // state * classes + class -> state
+    // Breadth-first: fail links, output merging, and completing the DFA.
     int[] queue = new int[n];
     int head = 0;
     int tail = 0;
     for (int e = firstEdge[0]; e >= 0; e = nextEdge[e]) {
-      int s = trie[edgeChars[e]];
-      asciiNext[edgeChars[e]] = s;
+      int s = trie[edgeClasses[e]];
+      dfa[edgeClasses[e]] = s;
       queue[tail++] = s; // fail[s] = 0
     }
     for (int s : other.get(0).values()) {
@@ -119,12 +131,12 @@ public final class KeywordMatcher {
       int r = queue[head++];
       int f = fail[r];
       out.get(r).or(out.get(f));
-      System.arraycopy(asciiNext, f * ASCII, asciiNext, r * ASCII, ASCII);
+      System.arraycopy(dfa, f * classes, dfa, r * classes, classes);
       for (int e = firstEdge[r]; e >= 0; e = nextEdge[e]) {
-        int c = edgeChars[e];
-        int s = trie[r * ASCII + c];
-        fail[s] = asciiNext[f * ASCII + c];
-        asciiNext[r * ASCII + c] = s;
+        int cl = edgeClasses[e];
+        int s = trie[r * classes + cl];
+        fail[s] = dfa[f * classes + cl];
+        dfa[r * classes + cl] = s;
         queue[tail++] = s;
       }
       for (Map.Entry<Character, Integer> e : other.get(r).entrySet()) {
@@ -134,39 +146,19 @@ public final class KeywordMatcher {
       }
     }
     otherNext = other;
-    outputs = out.toArray(new BitSet[0]);
     outputLists = new int[n][];
     for (int i = 0; i < n; i++) {
-      BitSet o = outputs[i];
+      BitSet o = out.get(i);
       int[] list = new int[o.cardinality()];
       for (int k = o.nextSetBit(0), j = 0; k >= 0; k = o.nextSetBit(k + 1)) {
         list[j++] = k;
       }
       outputLists[i] = list;
     }
-    int count = 1;
-    for (String k : keywords) {
-      for (int i = 0; i < k.length(); i++) {
-        char c = k.charAt(i);
-        if (c < ASCII && classOf[c] == 0) {
-          classOf[c] = (byte) count++;
-        }
-      }
+    for (int i = 0; i < dfa.length; i++) {
+      dfa[i] = encode(dfa[i]);
     }
-    for (int c = 'A'; c <= 'Z'; c++) {
-      classOf[c] = classOf[c + 32];
-    }
-    classes = count;
-    int[] representative = new int[classes]; // a char of each class (class 0: one in no keyword)
-    for (int c = ASCII - 1; c >= 0; c--) {
-      representative[classOf[c]] = c >= 'A' && c <= 'Z' ? c + 32 : c;
-    }
-    foldedNext = new int[n * classes];
-    for (int s = 0; s < n; s++) {
-      for (int k = 0; k < classes; k++) {
-        foldedNext[s * classes + k] = encode(asciiNext[s * ASCII + representative[k]]);
-      }
-    }
+    foldedNext = dfa;
   }
 
   private int encode(int state) {
@@ -366,25 +358,8 @@ public final class KeywordMatcher {
   /** The indexes (into {@link #keywords()}) of every keyword occurring in {@code text}. */
   public BitSet find(String text) {
     BitSet found = new BitSet(keywords.size());
-    int state = 0;
-    int[] next = asciiNext;
-    BitSet[] outs = outputs;
-    int len = text.length();
-    for (int i = 0; i < len; i++) {
-      char c = text.charAt(i);
-      if (c < ASCII) {
-        if (c >= 'A' && c <= 'Z') {
-          c = (char) (c + 32);
-        }
-        state = next[state * ASCII + c];
-      } else {
-        c = Character.toLowerCase(c);
-        state = c < ASCII ? next[state * ASCII + c] : otherStep(otherNext, state, c);
-      }
-      BitSet o = outs[state];
-      if (!o.isEmpty()) {
-        found.or(o);
-      }
+    for (long o : findAll(text)) {
+      found.set((int) (o >>> 32));
     }
     return found;
   }
