@@ -84,10 +84,10 @@ final class LazyDfa {
     Cache cache = caches.get();
     int state = cache.initial(before < 0 ? AT_BEGIN : contextAfter(before));
     int i = start;
-    int[][] rows = cache.rows; // read once: the client compiler does not lift it out of the loop
+    int[] rows = cache.rows; // read once: the client compiler does not lift it out of the loop
     while (i < end) {
       char c = text.charAt(i);
-      int next = c < ASCII ? rows[state][c] : 0;
+      int next = c < ASCII ? rows[state * ASCII + c] : 0;
       if (next > 0) {
         state = next - 1; // the hot path: a cached ASCII transition
         i++;
@@ -117,7 +117,9 @@ final class LazyDfa {
     final Map<Key, Integer> ids = new HashMap<>();
     int[][] pending = new int[16][];
     int[] contexts = new int[16];
-    int[][] rows = new int[16][]; // per ASCII char: 0 unknown, -1 match, else next state + 1
+    // Per state, a row per ASCII char (state * 128 + char): 0 unknown, -1 match, else next state +
+    // 1; one flat table, so a step is one load.
+    int[] rows = new int[16 * ASCII];
     byte[] endMatch = new byte[16]; // 0 unknown, 1 no, 2 yes
     int count;
     int epoch; // bumped when the cache is dropped
@@ -149,18 +151,18 @@ final class LazyDfa {
         epoch++;
         Arrays.fill(initials, -1);
       }
-      if (count == rows.length) {
+      if (count == pending.length) {
         int size = count * 2;
         pending = Arrays.copyOf(pending, size);
         contexts = Arrays.copyOf(contexts, size);
-        rows = Arrays.copyOf(rows, size);
+        rows = Arrays.copyOf(rows, size * ASCII);
         endMatch = Arrays.copyOf(endMatch, size);
       }
       int n = count++;
       ids.put(k, n);
       pending[n] = pcs;
       contexts[n] = context;
-      rows[n] = new int[ASCII];
+      Arrays.fill(rows, n * ASCII, (n + 1) * ASCII, 0); // a reset leaves old rows behind
       endMatch[n] = 0;
       return n;
     }
@@ -175,7 +177,7 @@ final class LazyDfa {
       int next = transition(state, rune);
       if (rune < ASCII && epoch == this.epoch) {
         // not after a reset: then state names another set
-        rows[state][rune] = next == MATCHED ? -1 : next + 1;
+        rows[state * ASCII + rune] = next == MATCHED ? -1 : next + 1;
       }
       return next;
     }
