@@ -32,8 +32,8 @@ public record Allowlist(
 
   public Allowlist {
     commits = Set.copyOf(commits);
-    paths = List.copyOf(paths);
-    regexes = List.copyOf(regexes);
+    paths = paths instanceof Patterns known ? known : new Patterns(paths);
+    regexes = regexes instanceof Patterns known ? known : new Patterns(regexes);
     stopwords = stopwords instanceof Stopwords known ? known : new Stopwords(stopwords);
   }
 
@@ -45,26 +45,18 @@ public record Allowlist(
     if (path == null || path.isEmpty()) {
       return false;
     }
-    for (Pattern p : paths) {
-      if (LazyDfa.matches(p, path)) {
-        return true;
-      }
-    }
-    return false;
+    return ((Patterns) paths).anyFoundIn(path);
   }
 
   boolean regexAllowed(String target) {
-    for (Pattern p : regexes) {
-      if (LazyDfa.matches(p, target)) {
-        return true;
-      }
-    }
-    return false;
+    return ((Patterns) regexes).anyFoundIn(target);
   }
 
-  /** Makes the stopword automaton now rather than on first use. */
+  /** Makes the stopword automaton and the patterns' DFAs now rather than on first use. */
   void prepare() {
     ((Stopwords) stopwords).prepare();
+    ((Patterns) paths).prepare();
+    ((Patterns) regexes).prepare();
   }
 
   boolean containsStopword(String secret) {
