@@ -33,9 +33,15 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
  * attributed to the commit. Also the staged changes (index against HEAD).
  */
 final class GitHistorySource implements AutoCloseable {
-  /** Receives the added lines of one hunk: bytes, path, first line number, commit (or null). */
+  /**
+   * Receives the added lines of one hunk: bytes, path, first line number, commit (or null); and the
+   * files whose content is not scanned (binary, over the size limit), so rules on the path alone
+   * still see them.
+   */
   interface HunkSink {
     void accept(byte[] added, String path, int startLine, CommitInfo commit);
+
+    void notScanned(String path, CommitInfo commit);
   }
 
   private final Repository repo;
@@ -164,6 +170,7 @@ final class GitHistorySource implements AutoCloseable {
                   + " bytes is over the size limit of "
                   + options.maxFileBytes()
                   + " bytes");
+          sink.notScanned(path, info);
           continue;
         }
         byte[] content =
@@ -174,6 +181,7 @@ final class GitHistorySource implements AutoCloseable {
             java.util.Arrays.copyOf(
                 content, Math.min(content.length, SecretScanner.SNIFF_BYTES)))) {
           notes.accept("skipped " + where + ": binary content");
+          sink.notScanned(path, info);
           continue;
         }
         List<Edit> edits = df.toFileHeader(e).toEditList();

@@ -142,10 +142,7 @@ public final class SecretScanner {
           commits,
           id -> {
             try {
-              git.addedFragments(
-                  id,
-                  (raw, path, startLine, commit) -> scanText(raw, path, startLine, commit, c),
-                  c::note);
+              git.addedFragments(id, hunks(c), c::note);
             } catch (IOException e) {
               c.note("skipped commit " + id.name() + ": " + e.getMessage());
             } finally {
@@ -164,8 +161,7 @@ public final class SecretScanner {
   public ScanResult scanStaged(Path repoDir) {
     Collector c = new Collector();
     try (GitHistorySource git = GitHistorySource.open(repoDir, options, progress)) {
-      git.stagedFragments(
-          (raw, path, startLine, commit) -> scanText(raw, path, startLine, commit, c), c::note);
+      git.stagedFragments(hunks(c), c::note);
     } catch (IOException e) {
       throw new DistillException(
           "cannot read git repository " + repoDir + ": " + e.getMessage(), e);
@@ -258,6 +254,21 @@ public final class SecretScanner {
    */
   private void pathRules(String path, CommitInfo commit, Collector c) {
     c.add(detector.detect(new Fragment("", path, 1, commit, true, 0)));
+  }
+
+  /** Where a git source sends what it reads: hunks are scanned, unscanned files path-checked. */
+  private GitHistorySource.HunkSink hunks(Collector c) {
+    return new GitHistorySource.HunkSink() {
+      @Override
+      public void accept(byte[] added, String path, int startLine, CommitInfo commit) {
+        scanText(added, path, startLine, commit, c);
+      }
+
+      @Override
+      public void notScanned(String path, CommitInfo commit) {
+        pathRules(path, commit, c);
+      }
+    };
   }
 
   private void scanText(byte[] raw, String path, int startLine, CommitInfo commit, Collector c) {

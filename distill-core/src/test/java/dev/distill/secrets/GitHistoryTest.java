@@ -115,4 +115,32 @@ class GitHistoryTest {
       assertThat(r.notes()).singleElement().asString().contains("blob.bin").contains("binary");
     }
   }
+
+  @Test
+  void aCommittedPkcs12FileIsReportedByItsPathThoughItsContentIsBinary(@TempDir Path dir)
+      throws Exception {
+    try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+      Files.createDirectories(dir.resolve("certs"));
+      Files.write(dir.resolve("certs/client.p12"), new byte[] {0x30, (byte) 0x82, 0, 1, 2});
+      Files.write(dir.resolve("blob.bin"), new byte[] {1, 0, 2});
+      git.add().addFilepattern(".").call();
+      RevCommit added = commit(git, "add a certificate", 1_700_000_000);
+      ScanResult r =
+          new SecretScanner(
+                  new Detector(GitleaksConfigLoader.loadDefault()),
+                  ScanOptions.defaults(),
+                  Suppressions.NONE,
+                  ProgressListener.NONE)
+              .scanGitHistory(dir);
+
+      assertThat(r.findings())
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.ruleId()).isEqualTo("pkcs12-file");
+                assertThat(f.path()).isEqualTo("certs/client.p12");
+                assertThat(f.commit().sha()).isEqualTo(added.name());
+              });
+    }
+  }
 }
