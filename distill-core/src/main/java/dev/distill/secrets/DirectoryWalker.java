@@ -27,16 +27,24 @@ final class DirectoryWalker {
     this.honourGitignore = honourGitignore;
   }
 
-  List<Path> files() throws IOException {
-    List<Path> out = new ArrayList<>();
+  /** A regular file and its size, as the listing read them. */
+  record Entry(Path path, long size) {}
+
+  /** The regular files, with their sizes (read once here, not again by the scanner). */
+  List<Entry> entries() throws IOException {
+    List<Entry> out = new ArrayList<>();
     walk(root, new ArrayList<>(), out);
     return out;
+  }
+
+  List<Path> files() throws IOException {
+    return entries().stream().map(Entry::path).toList();
   }
 
   /** An ignore node with the directory it applies to (relative, '/'-separated, "" for root). */
   private record Scope(String dir, IgnoreNode node) {}
 
-  private void walk(Path dir, List<Scope> scopes, List<Path> out) throws IOException {
+  private void walk(Path dir, List<Scope> scopes, List<Entry> out) throws IOException {
     List<Scope> here = scopes;
     if (honourGitignore) {
       Path gi = dir.resolve(".gitignore");
@@ -77,7 +85,7 @@ final class DirectoryWalker {
       if (isDir) {
         walk(child, here, out);
       } else if (attributes.isRegularFile()) {
-        out.add(child);
+        out.add(new Entry(child, attributes.size()));
       }
     }
   }

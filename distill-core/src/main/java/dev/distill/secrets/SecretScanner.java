@@ -70,9 +70,9 @@ public final class SecretScanner {
     if (options.threads() > 1) {
       prepare.start();
     }
-    List<Path> files;
+    List<DirectoryWalker.Entry> files;
     try {
-      files = new DirectoryWalker(root, options.honourGitignore()).files();
+      files = new DirectoryWalker(root, options.honourGitignore()).entries();
     } catch (IOException e) {
       throw new DistillException("cannot list " + root + ": " + e.getMessage(), e);
     }
@@ -82,15 +82,14 @@ public final class SecretScanner {
     runAll(
         files,
         file -> {
-          String rel = root.relativize(file).toString().replace('\\', '/');
+          String rel = root.relativize(file.path()).toString().replace('\\', '/');
           try {
-            long size = Files.size(file);
-            if (tooBig(rel, size, c)) {
+            if (tooBig(rel, file.size(), c)) {
               pathRules(rel, null, c);
               return;
             }
-            try (InputStream in = Files.newInputStream(file)) {
-              scanStream(in, size, rel, null, 1, c);
+            try (InputStream in = Files.newInputStream(file.path())) {
+              scanStream(in, file.size(), rel, null, 1, c);
             }
           } catch (IOException e) {
             c.note("skipped " + rel + ": cannot read (" + e.getMessage() + ")");
