@@ -111,9 +111,9 @@ public final class Detector {
 
   /**
    * Makes now the tables a scan makes on first use anyway (the prescan's automaton, allowlists'
-   * stopword automata), so a caller with a core to spare can make them before the scan starts.
-   * Optional: without it they are made when first needed. Safe to call from any thread, at any
-   * time, more than once.
+   * stopword automata and pattern DFAs), so a caller with a core to spare can make them before the
+   * scan starts. Optional: without it they are made when first needed. Safe to call from any
+   * thread, at any time, more than once.
    */
   public void prepare() {
     keywords.withMarkers();
