@@ -32,16 +32,37 @@ public final class AtomicFiles {
     write(target, out -> out.write(bytes));
   }
 
+  /**
+   * Writes {@code target} whole or not at all. A target that exists and is not a regular file (a
+   * device such as /dev/null, a pipe such as /dev/stdout) is written through, as a shell
+   * redirection would: renaming a file over it would replace the device itself. A symbolic link to
+   * a regular file stays a link: the file it names is replaced.
+   */
   public static void write(Path target, Content content) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
+    Path file = target;
+    if (Files.exists(target)) {
+      if (Files.isDirectory(target)) {
+        throw new IOException(target + " is a directory");
+      }
+      if (!Files.isRegularFile(target)) {
+        try (OutputStream out = Files.newOutputStream(target)) {
+          content.writeTo(out);
+        }
+        return;
+      }
+      if (Files.isSymbolicLink(target)) {
+        file = target.toRealPath();
+      }
+    }
+    Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = newFileBeside(dir, "." + target.getFileName() + ".", ".tmp");
+    Path tmp = newFileBeside(dir, "." + file.getFileName() + ".", ".tmp");
     try {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         content.writeTo(out);
       }
       readableByAll(tmp);
-      move(tmp, target);
+      move(tmp, file);
     } finally {
       Files.deleteIfExists(tmp);
     }

@@ -44,4 +44,39 @@ class AtomicFilesTest {
       assertThat(files).containsExactly(target);
     }
   }
+
+  @Test
+  void aDeviceIsWrittenThroughNotReplaced(@TempDir Path dir) throws IOException {
+    // Through a link in the test's own folder: were the device replaced, only the link would go.
+    Path devNull = Path.of("/dev/null");
+    Path link = Files.createSymbolicLink(dir.resolve("out"), devNull);
+    AtomicFiles.write(link, "report".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.isRegularFile(devNull)).isFalse();
+    assertThat(Files.size(devNull)).isZero();
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(link);
+    }
+  }
+
+  @Test
+  void aLinkToAFileStaysALinkAndTheFileIsReplaced(@TempDir Path dir) throws IOException {
+    Path real = Files.writeString(dir.resolve("real.csv"), "old");
+    Path link = Files.createSymbolicLink(dir.resolve("report.csv"), real);
+    AtomicFiles.write(link, "new".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).isEqualTo("new");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactlyInAnyOrder(link, real);
+    }
+  }
+
+  @Test
+  void aDirectoryIsRefusedWithItsName(@TempDir Path dir) {
+    assertThatThrownBy(() -> AtomicFiles.write(dir, new byte[1]))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("is a directory");
+  }
 }
