@@ -217,78 +217,20 @@ public final class KeywordMatcher {
 
   /**
    * Every occurrence in {@code text}: entry {@code i} packs the keyword index (high 32 bits) and
-   * the position just past its end (low 32 bits), in text order.
-   *
-   * <p>A long text is cut into {@value #CHAINS} parts walked in step: each automaton step waits for
-   * the previous one's table load, so one walk runs at memory latency, while independent walks
-   * overlap. Each part after the first starts {@link #longest} chars early without reporting, which
-   * puts the automaton in the state one walk from the start would have there (a state stands for at
-   * most that many chars).
+   * the position just past its end (low 32 bits), in text order. Files' ASCII chunks are searched
+   * faster from their bytes ({@link AsciiPrescan}); this serves decoded text and other chunks.
    */
   public long[] findAll(String text) {
-    int len = text.length();
-    if (len < CHAINS * MIN_PART) {
-      Occurrences out = new Occurrences();
-      walk(text, 0, 0, len, out);
-      return out.toArray();
-    }
-    int part = len / CHAINS;
-    int b1 = part;
-    int b2 = 2 * part;
-    int b3 = 3 * part;
-    int r0 = 0;
-    int r1 = warm(text, b1);
-    int r2 = warm(text, b2);
-    int r3 = warm(text, b3);
-    Occurrences o0 = new Occurrences();
-    Occurrences o1 = new Occurrences();
-    Occurrences o2 = new Occurrences();
-    Occurrences o3 = new Occurrences();
+    Occurrences out = new Occurrences();
+    int row = 0; // current state * classes
     int[] next = foldedNext;
     byte[] cls = classOf;
-    for (int i = 0; i < part; i++) {
-      char c0 = text.charAt(i);
-      char c1 = text.charAt(b1 + i);
-      char c2 = text.charAt(b2 + i);
-      char c3 = text.charAt(b3 + i);
-      int t0 = c0 < ASCII ? next[r0 + cls[c0]] : step(r0, c0);
-      int t1 = c1 < ASCII ? next[r1 + cls[c1]] : step(r1, c1);
-      int t2 = c2 < ASCII ? next[r2 + cls[c2]] : step(r2, c2);
-      int t3 = c3 < ASCII ? next[r3 + cls[c3]] : step(r3, c3);
-      r0 = t0 >= 0 ? t0 : found(o0, ~t0, i + 1);
-      r1 = t1 >= 0 ? t1 : found(o1, ~t1, b1 + i + 1);
-      r2 = t2 >= 0 ? t2 : found(o2, ~t2, b2 + i + 1);
-      r3 = t3 >= 0 ? t3 : found(o3, ~t3, b3 + i + 1);
-    }
-    walk(text, r3, b3 + part, len, o3);
-    return Occurrences.concat(o0, o1, o2, o3);
-  }
-
-  /** Parts shorter than this are not worth walking in step. */
-  private static final int MIN_PART = 1024;
-
-  private static final int CHAINS = 4;
-
-  /** The automaton's row at {@code from}, walking from {@link #longest} chars before it. */
-  private int warm(String text, int from) {
-    int row = 0;
-    for (int i = Math.max(0, from - longest); i < from; i++) {
-      char c = text.charAt(i);
-      int t = c < ASCII ? foldedNext[row + classOf[c]] : step(row, c);
-      row = t >= 0 ? t : ~t;
-    }
-    return row;
-  }
-
-  /** Walks {@code text[from, to)} from {@code row}, adding what ends there to {@code out}. */
-  private void walk(String text, int row, int from, int to, Occurrences out) {
-    int[] next = foldedNext;
-    byte[] cls = classOf;
-    for (int i = from; i < to; i++) {
+    for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       int t = c < ASCII ? next[row + cls[c]] : step(row, c);
       row = t >= 0 ? t : found(out, ~t, i + 1);
     }
+    return out.toArray();
   }
 
   /** Records the keywords ending at {@code end} in state {@code row}; returns the row. */
@@ -321,20 +263,6 @@ public final class KeywordMatcher {
 
     long[] toArray() {
       return java.util.Arrays.copyOf(found, count);
-    }
-
-    static long[] concat(Occurrences... parts) {
-      int total = 0;
-      for (Occurrences p : parts) {
-        total += p.count;
-      }
-      long[] all = new long[total];
-      int at = 0;
-      for (Occurrences p : parts) {
-        System.arraycopy(p.found, 0, all, at, p.count);
-        at += p.count;
-      }
-      return all;
     }
   }
 

@@ -56,18 +56,18 @@ public final class SecretScanner {
     Collector c = new Collector();
     // The detector's costlier tables are made while the tree is listed (another core is usually
     // idle then), instead of by the first workers, which would wait for them.
-    Thread prepare =
-        new Thread(
-            () -> {
-              try {
-                detector.prepare();
-              } catch (RuntimeException e) {
-                // Not made now: the worker that needs it makes it, and reports what fails there.
-              }
-            },
-            "distill-secrets-prepare");
-    prepare.setDaemon(true);
     if (options.threads() > 1) {
+      Thread prepare =
+          new Thread(
+              () -> {
+                try {
+                  detector.prepare();
+                } catch (RuntimeException e) {
+                  // Not made now: the worker that needs it makes it, and reports what fails there.
+                }
+              },
+              "distill-secrets-prepare");
+      prepare.setDaemon(true);
       prepare.start();
     }
     List<DirectoryWalker.Entry> files;

@@ -56,8 +56,8 @@ class KeywordMatcherTest {
       for (int i = 0; i < 1 + random.nextInt(6); i++) {
         words.add(randomText(random, "abé_-k", 1 + random.nextInt(round % 2 == 0 ? 3 : 7)));
       }
-      // Long texts are walked in several parts at once (see KeywordMatcher.findAll): matches
-      // across the parts' borders must be found once, in order.
+      // Short texts and long ones (as long as the chunks AsciiPrescan walks in parts): every
+      // match found once, in order.
       int length = round % 2 == 0 ? random.nextInt(80) : 4096 + random.nextInt(6000);
       String text = randomText(random, alphabet, length);
       KeywordMatcher m = new KeywordMatcher(words);
