@@ -106,8 +106,10 @@ record AsciiPrescan(long[] occurrences, int[] base64Starts, int[] newlines, bool
       q3 = (q3 + 1) & mask[c3];
       // Runs reaching the threshold and keywords (newlines mostly) ending are rare: one test for
       // the four parts, and the work out of line, so the loop keeps few values live (the client
-      // compiler spills the rest to memory, every char).
-      if ((q0 == MIN_RUN) | (q1 == MIN_RUN) | (q2 == MIN_RUN) | (q3 == MIN_RUN)) {
+      // compiler spills the rest to memory, every char). The product is zero when a length is
+      // MIN_RUN, and rarely when it wraps to zero (runsAt checks each length): the client compiler
+      // turns four comparisons into a branch each (prescan 2.48 -> 2.35 ns/byte).
+      if ((q0 - MIN_RUN) * (q1 - MIN_RUN) * (q2 - MIN_RUN) * (q3 - MIN_RUN) == 0) {
         s.runsAt(i, q0, q1, q2, q3);
       }
       r0 = t0;

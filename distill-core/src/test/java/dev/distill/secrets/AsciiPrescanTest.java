@@ -146,6 +146,30 @@ class AsciiPrescanTest {
   }
 
   /** Starts of maximal runs of at least 16 base64 chars, found the slow way. */
+  @Test
+  void longRunsInEveryPartAreFoundOnceThoughTheRunTestOverflows() {
+    // Four parts of one long base64 run: the parts after the first start with a run length of 16,
+    // so their lengths at byte i are i + 17 and the first's i + 1. The in-step test multiplies
+    // (length - 16) of the four, which wraps to zero at i = 2047 (2048^3 = 2^33) though no length
+    // is 16 there: that must record nothing. Runs broken near the part borders must still each
+    // be found once.
+    for (String separator : new String[] {"", " ", "\n"}) {
+      StringBuilder b = new StringBuilder();
+      for (int part = 0; part < 4; part++) {
+        b.append("a".repeat(5000));
+        b.append(separator);
+      }
+      String text = b.toString();
+      byte[] bytes = text.getBytes(StandardCharsets.US_ASCII);
+
+      AsciiPrescan prescan = AsciiPrescan.of(DEFAULT_KEYWORDS, bytes, bytes.length);
+
+      assertThat(prescan).isNotNull();
+      assertThat(prescan.base64Starts()).isEqualTo(naiveBase64Starts(text));
+      assertThat(prescan.base64Starts()).hasSize(separator.isEmpty() ? 1 : 4);
+    }
+  }
+
   private static int[] naiveBase64Starts(String text) {
     List<Integer> starts = new ArrayList<>();
     int i = 0;
