@@ -30,12 +30,15 @@ record AsciiPrescan(long[] occurrences, int[] base64Starts, int[] newlines, bool
 
   private static final int MIN_RUN = Decoder.MIN_BASE64;
 
-  /** Per ASCII char: -1 if base64 can contain it, else 0: a run's length goes on or resets. */
-  private static final int[] BASE64_MASK = new int[128];
+  /**
+   * Per byte b, at b + 128 (as in {@link KeywordMatcher#byteTable()}): -1 if base64 can contain it,
+   * else 0: a run's length goes on or resets.
+   */
+  private static final int[] BASE64_MASK = new int[256];
 
   static {
     for (char c = 0; c < 128; c++) {
-      BASE64_MASK[c] = Decoder.isBase64Char(c) ? -1 : 0;
+      BASE64_MASK[c + 128] = Decoder.isBase64Char(c) ? -1 : 0;
     }
   }
 
@@ -56,10 +59,11 @@ record AsciiPrescan(long[] occurrences, int[] base64Starts, int[] newlines, bool
     for (int k = 0; k < chains; k++) {
       s.start(k, keywords, bytes, k * part);
     }
-    int any = chains == 1 ? 0 : inStep(keywords, bytes, part, s);
-    any |=
-        s.walk(chains - 1, keywords, bytes, (chains - 1) * part + (chains == 1 ? 0 : part), length);
-    if (any < 0) {
+    if (chains > 1) {
+      inStep(keywords, bytes, part, s);
+    }
+    s.walk(chains - 1, keywords, bytes, (chains - 1) * part + (chains == 1 ? 0 : part), length);
+    if (s.nonAscii) {
       return null;
     }
     return new AsciiPrescan(
@@ -67,12 +71,12 @@ record AsciiPrescan(long[] occurrences, int[] base64Starts, int[] newlines, bool
   }
 
   /**
-   * Walks the four parts {@code [k * part, (k + 1) * part)} together; returns the OR of every byte
-   * read (negative if one was not ASCII).
+   * Walks the four parts {@code [k * part, (k + 1) * part)} together, through the automaton over
+   * bytes: a byte that is not ASCII ends there like a keyword ({@link KeywordMatcher#byteTable()}),
+   * so no byte is tested for it.
    */
-  private static int inStep(KeywordMatcher keywords, byte[] b, int part, Scratch s) {
-    int[] next = keywords.foldedTable();
-    byte[] cls = keywords.charClasses();
+  private static void inStep(KeywordMatcher keywords, byte[] b, int part, Scratch s) {
+    int[] next = keywords.byteTable();
     int[] mask = BASE64_MASK;
     int p1 = part;
     int p2 = 2 * part;
@@ -85,21 +89,15 @@ record AsciiPrescan(long[] occurrences, int[] base64Starts, int[] newlines, bool
     int q1 = s.run[1];
     int q2 = s.run[2];
     int q3 = s.run[3];
-    int any = 0;
     for (int i = 0; i < part; i++) {
-      int c0 = b[i];
-      int c1 = b[p1 + i];
-      int c2 = b[p2 + i];
-      int c3 = b[p3 + i];
-      any |= c0 | c1 | c2 | c3;
-      c0 &= 0x7f;
-      c1 &= 0x7f;
-      c2 &= 0x7f;
-      c3 &= 0x7f;
-      int t0 = next[r0 + cls[c0]];
-      int t1 = next[r1 + cls[c1]];
-      int t2 = next[r2 + cls[c2]];
-      int t3 = next[r3 + cls[c3]];
+      int c0 = b[i] + 128;
+      int c1 = b[p1 + i] + 128;
+      int c2 = b[p2 + i] + 128;
+      int c3 = b[p3 + i] + 128;
+      int t0 = next[r0 + c0];
+      int t1 = next[r1 + c1];
+      int t2 = next[r2 + c2];
+      int t3 = next[r3 + c3];
       q0 = (q0 + 1) & mask[c0];
       q1 = (q1 + 1) & mask[c1];
       q2 = (q2 + 1) & mask[c2];
@@ -133,12 +131,11 @@ record AsciiPrescan(long[] occurrences, int[] base64Starts, int[] newlines, bool
     }
     s.row[3] = r3;
     s.run[3] = q3;
-    return any;
   }
 
   /**
-   * Per part: the automaton row, the current base64 run's length, and what it found. Part {@code
-   * k}'s run starts fill {@code starts[k * capacity, startEnd[k])}.
+   * Per part: the row of the automaton over bytes, the current base64 run's length, and what it
+   * found. Part {@code k}'s run starts fill {@code starts[k * capacity, startEnd[k])}.
    */
   private static final class Scratch {
     int capacity;
@@ -154,6 +151,7 @@ record AsciiPrescan(long[] occurrences, int[] base64Starts, int[] newlines, bool
     // inside, which takes the general way.
     int newlineEntry;
     boolean percent;
+    boolean nonAscii; // a byte of 0x80 or more was read
     // Which keywords of the walked automaton are the searched ones, '\n' and '%'.
     int searchedCount;
     int newlineKeyword;
@@ -166,8 +164,9 @@ record AsciiPrescan(long[] occurrences, int[] base64Starts, int[] newlines, bool
         starts = new int[CHAINS * (capacity / MIN_RUN + 2)];
         newlineAt = new int[CHAINS * capacity];
       }
-      newlineEntry = walked.foldedTable()[walked.charClasses()['\n']];
+      newlineEntry = walked.byteTable()['\n' + 128];
       percent = false;
+      nonAscii = false;
       searchedCount = searched.keywords().size();
       newlineKeyword = walked.keywords().indexOf("\n");
       percentKeyword = walked.keywords().indexOf("%");
@@ -180,17 +179,16 @@ record AsciiPrescan(long[] occurrences, int[] base64Starts, int[] newlines, bool
      * before it.
      */
     void start(int k, KeywordMatcher keywords, byte[] bytes, int from) {
-      int[] next = keywords.foldedTable();
-      byte[] cls = keywords.charClasses();
+      int[] next = keywords.byteTable();
       int r = 0;
       for (int i = Math.max(0, from - keywords.longest()); i < from; i++) {
-        int t = next[r + cls[bytes[i] & 0x7f]];
+        int t = next[r + bytes[i] + 128];
         r = t >= 0 ? t : ~t;
       }
       row[k] = r;
       int q = 0;
       // A run that reached the threshold before `from` was recorded there: start above it.
-      while (q < MIN_RUN && from - q > 0 && BASE64_MASK[bytes[from - q - 1] & 0x7f] != 0) {
+      while (q < MIN_RUN && from - q > 0 && BASE64_MASK[bytes[from - q - 1] + 128] != 0) {
         q++;
       }
       run[k] = q;
@@ -199,21 +197,17 @@ record AsciiPrescan(long[] occurrences, int[] base64Starts, int[] newlines, bool
       newlineEnd[k] = k * capacity;
     }
 
-    /** Walks part {@code k} on over {@code [from, to)}; returns the OR of the bytes read. */
-    int walk(int k, KeywordMatcher keywords, byte[] bytes, int from, int to) {
-      int[] next = keywords.foldedTable();
-      byte[] cls = keywords.charClasses();
+    /** Walks part {@code k} on over {@code [from, to)}. */
+    void walk(int k, KeywordMatcher keywords, byte[] bytes, int from, int to) {
+      int[] next = keywords.byteTable();
       int[] mask = BASE64_MASK;
       int[] st = starts;
       int r = row[k];
       int q = run[k];
       int s = startEnd[k];
-      int any = 0;
       for (int i = from; i < to; i++) {
-        int c = bytes[i];
-        any |= c;
-        c &= 0x7f;
-        int t = next[r + cls[c]];
+        int c = bytes[i] + 128;
+        int t = next[r + c];
         q = (q + 1) & mask[c];
         if (q == MIN_RUN) {
           st[s++] = i + 1 - MIN_RUN;
@@ -224,14 +218,13 @@ record AsciiPrescan(long[] occurrences, int[] base64Starts, int[] newlines, bool
           if (t == newlineEntry) {
             newlineAt[newlineEnd[k]++] = i;
           } else {
-            keywordsEnd(k, keywords, r, i + 1);
+            ended(k, keywords, r, i);
           }
         }
       }
       row[k] = r;
       run[k] = q;
       startEnd[k] = s;
-      return any;
     }
 
     int part; // each part's length when walked in step
@@ -254,7 +247,9 @@ record AsciiPrescan(long[] occurrences, int[] base64Starts, int[] newlines, bool
 
     /** What ends at {@code at} in part {@code k}'s automaton {@code row}; returns the row. */
     int ended(int k, KeywordMatcher keywords, int row, int at) {
-      if (~row == newlineEntry) {
+      if (row == 0) {
+        nonAscii = true; // no keyword ends at the start row: a byte of 0x80 or more led there
+      } else if (~row == newlineEntry) {
         newlineAt[newlineEnd[k]++] = at;
       } else {
         keywordsEnd(k, keywords, row, at + 1);
@@ -264,7 +259,7 @@ record AsciiPrescan(long[] occurrences, int[] base64Starts, int[] newlines, bool
 
     /** Records the keywords ending at {@code end} in the automaton's {@code row}. */
     void keywordsEnd(int k, KeywordMatcher keywords, int row, int end) {
-      for (int kw : keywords.keywordsAt(row)) {
+      for (int kw : keywords.keywordsAtByteRow(row)) {
         if (kw < searchedCount) {
           if (foundCount[k] == found[k].length) {
             found[k] = Arrays.copyOf(found[k], foundCount[k] * 2);

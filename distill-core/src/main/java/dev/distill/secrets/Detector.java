@@ -116,7 +116,7 @@ public final class Detector {
    * thread, at any time, more than once.
    */
   public void prepare() {
-    keywords.withMarkers();
+    keywords.withMarkers().byteTable();
     for (Allowlist a : config.allowlists()) {
       a.prepare();
     }

@@ -1,5 +1,6 @@
 package dev.distill.secrets;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -135,6 +136,41 @@ class AsciiPrescanTest {
 
     assertThat(AsciiPrescan.of(DEFAULT_KEYWORDS, bytes, bytes.length)).isNull();
     assertThat(AsciiPrescan.of(DEFAULT_KEYWORDS, "é".getBytes(StandardCharsets.UTF_8), 2)).isNull();
+  }
+
+  @Test
+  void declinesOneByteOverAsciiWhereverItIs() {
+    // The walk has no test of its own for such bytes (the automaton over bytes leads them to an
+    // "ended" entry): one at each edge of each of the four parts, in the tail after them and
+    // inside a keyword must each be seen.
+    byte[] ascii = "key token = secret\n".repeat(600).substring(0, 10_003).getBytes(US_ASCII);
+    int part = ascii.length / 4;
+    assertThat(AsciiPrescan.of(DEFAULT_KEYWORDS, ascii, ascii.length)).isNotNull();
+    int[] where = {
+      0,
+      1,
+      part - 1,
+      part,
+      part + 1,
+      2 * part - 1,
+      2 * part,
+      3 * part - 1,
+      3 * part,
+      4 * part - 1,
+      4 * part,
+      ascii.length - 1,
+      5,
+      2 * part + 9
+    };
+    for (int at : where) {
+      for (int value : new int[] {0x80, 0xc3, 0xff}) {
+        byte[] bytes = ascii.clone();
+        bytes[at] = (byte) value;
+        assertThat(AsciiPrescan.of(DEFAULT_KEYWORDS, bytes, bytes.length))
+            .as("byte 0x%x at %d", value, at)
+            .isNull();
+      }
+    }
   }
 
   private static int[] positionsOf(String text, char c) {
