@@ -62,6 +62,54 @@ class SecretScannerTest {
   }
 
   @Test
+  void findingsComeInPathLineColumnAndRuleOrder(@TempDir Path dir) throws Exception {
+    // Files are scanned in parallel and each chunk's rules run in rule order ("key" before "tok"),
+    // so findings are collected in no useful order: the result is sorted.
+    String rules =
+        """
+        [[rules]]
+        id = "key"
+        regex = '''key_([a-z0-9]{16})'''
+        keywords = ["key_"]
+        [[rules]]
+        id = "tok"
+        regex = '''tok_([a-zA-Z0-9]{16})'''
+        keywords = ["tok_"]
+        """;
+    String key = "key_0123456789abcdef";
+    Files.writeString(dir.resolve("b.txt"), SECRET + " and " + key + "\n\n" + key + "\n");
+    Files.writeString(dir.resolve("a.txt"), "\n" + key + " " + SECRET + "\n");
+    for (int i = 0; i < 40; i++) {
+      Files.writeString(dir.resolve("c" + i + ".txt"), "x\n".repeat(i) + SECRET + "\n");
+    }
+    ScanResult r =
+        new SecretScanner(
+                new Detector(GitleaksConfigLoader.parse(rules, "t")),
+                ScanOptions.defaults(),
+                Suppressions.NONE,
+                ProgressListener.NONE)
+            .scanDirectory(dir);
+
+    List<String> expected =
+        new ArrayList<>(
+            List.of(
+                "a.txt 2:1 key",
+                "a.txt 2:22 tok",
+                "b.txt 1:1 tok",
+                "b.txt 1:26 key",
+                "b.txt 3:1 key"));
+    List<String> others = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      others.add("c" + i + ".txt " + (i + 1) + ":1 tok");
+    }
+    others.sort(null); // by path: c0, c1, c10, c11, ...
+    expected.addAll(others);
+    assertThat(r.findings())
+        .extracting(f -> f.path() + " " + f.startLine() + ":" + f.startColumn() + " " + f.ruleId())
+        .containsExactlyElementsOf(expected);
+  }
+
+  @Test
   void scansATreeSkippingBinaryAndOversizedFilesWithNotes(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("src/deep"));
     Files.writeString(dir.resolve("src/deep/app.py"), "x = 1\ny = '" + SECRET + "'\n");
