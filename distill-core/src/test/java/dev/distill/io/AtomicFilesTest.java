@@ -27,6 +27,18 @@ class AtomicFilesTest {
   }
 
   @Test
+  void bytesLongerThanOneSliceArriveWholeAndInOrder(@TempDir Path dir) throws IOException {
+    byte[] bytes = new byte[3 * 64 * 1024 + 7];
+    new java.util.Random(3).nextBytes(bytes);
+    Path target = dir.resolve("big.bin");
+
+    AtomicFiles.write(target, bytes);
+    assertThat(Files.readAllBytes(target)).isEqualTo(bytes);
+    AtomicFiles.write(target, new byte[0]);
+    assertThat(Files.size(target)).isZero();
+  }
+
+  @Test
   void aFailedWriteKeepsTheOldContentAndNoTemporaryFile(@TempDir Path dir) throws IOException {
     Path target = dir.resolve("report.csv");
     Files.writeString(target, "old");
