@@ -26,19 +26,27 @@ class ShannonEntropyTest {
   }
 
   @Test
-  void sameBitsAsTheStreamFormulationItReplaced() {
+  void sameValuesAsTheStreamFormulationItReplaced() {
+    // Bit for bit where the text is not ASCII (the same map, filled in the same order); ASCII text
+    // is counted in an array and summed in code point order, so only the last bits may differ.
     Random random = new Random(21);
-    String alphabet = "abcdefABCDEF0123456789+/=_-é\uD83D\uDE00";
-    for (int round = 0; round < 2000; round++) {
+    String mixed = "abcdefABCDEF0123456789+/=_-é\uD83D\uDE00";
+    String ascii = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+/=_-.:\"' \t\n~";
+    for (int round = 0; round < 4000; round++) {
+      String alphabet = round % 2 == 0 ? mixed : ascii;
       StringBuilder b = new StringBuilder();
-      int n = random.nextInt(80);
+      int n = random.nextInt(round % 4 == 1 ? 400 : 80);
       for (int i = 0; i < n; i++) {
         b.append(alphabet.charAt(random.nextInt(alphabet.length())));
       }
       String s = b.toString();
-      assertThat(Double.doubleToRawLongBits(ShannonEntropy.of(s)))
-          .as(s)
-          .isEqualTo(Double.doubleToRawLongBits(streamed(s)));
+      if (s.chars().allMatch(c -> c < 128)) {
+        assertThat(ShannonEntropy.of(s)).as(s).isCloseTo(streamed(s), within(1e-12));
+      } else {
+        assertThat(Double.doubleToRawLongBits(ShannonEntropy.of(s)))
+            .as(s)
+            .isEqualTo(Double.doubleToRawLongBits(streamed(s)));
+      }
     }
   }
 
