@@ -73,12 +73,30 @@ public record SecretFinding(
   /**
    * {@code String.format(Locale.ROOT, "%.4f", value)} without a Formatter, which costs more than
    * the rest of a finding's conversion: the Formatter, too, rounds the shortest decimal that reads
-   * back as {@code value} (the digits of {@link Double#toString}) half up.
+   * back as {@code value} (the digits of {@link Double#toString}) half up. Below 1,000 (entropies
+   * are 0 to 8) and away from a half at the fifth decimal, rounding {@code value * 10000} itself
+   * agrees with that (the two differ by far less than the margin) and spares {@code
+   * Double.toString} and {@code BigDecimal}, slow while still cold (a CSV report of 6,411 findings:
+   * ~85 -> ~60 ms). Elsewhere the decimal itself is rounded.
    */
   static String fourDecimals(double value) {
     if (!Double.isFinite(value) || Double.compare(value, 0.0) < 0) {
       return String.format(Locale.ROOT, "%.4f", value); // a sign, NaN or Infinity: never here
     }
-    return new BigDecimal(Double.toString(value)).setScale(4, RoundingMode.HALF_UP).toPlainString();
+    double scaled = value * 10_000;
+    double whole = Math.floor(scaled);
+    double rest = scaled - whole;
+    if (value >= 1_000 || Math.abs(rest - 0.5) < 1e-6) {
+      return new BigDecimal(Double.toString(value))
+          .setScale(4, RoundingMode.HALF_UP)
+          .toPlainString();
+    }
+    long tenThousandths = (long) whole + (rest > 0.5 ? 1 : 0);
+    long fraction = tenThousandths % 10_000;
+    StringBuilder b = new StringBuilder(16).append(tenThousandths / 10_000).append('.');
+    for (long digit = 1_000; digit > fraction && digit > 1; digit /= 10) {
+      b.append('0');
+    }
+    return b.append(fraction).toString();
   }
 }
