@@ -197,8 +197,8 @@ public final class Detector {
    * match. A rule whose match can span any number of lines gets the whole text. This assumes, as
    * gitleaks' rules are written, that a match contains its keyword and starts at most {@value
    * #PREFIX} chars before. {@code newlines}, the text's newline positions when known (else null),
-   * spare searching the text for line ends: the occurrences come in text order, so one cursor walks
-   * them (a tenth of the scan's time on a source tree went to those searches).
+   * spare searching the text for line ends (~2% of a source tree's scan): the occurrences come in
+   * text order, so one cursor walks them.
    */
   private int[] windows(String text, int i, long[] occurrences, int[] newlines) {
     Compiled compiled = compiled(i);
@@ -226,7 +226,7 @@ public final class Detector {
       int next;
       if (newlines != null) {
         while (cursor > 0 && newlines[cursor - 1] >= end) {
-          cursor--; // never in text order; kept so any order gives the same windows
+          cursor--; // an occurrence out of text order (none is): the same windows all the same
         }
         while (cursor < newlines.length && newlines[cursor] < end) {
           cursor++;
