@@ -142,13 +142,13 @@ public final class GitleaksConfigLoader {
     // The global allowlist, old single-table and new array forms.
     JsonNode oldGlobal = root.path("allowlist");
     if (oldGlobal.isObject()) {
-      globals.add(allowlist(oldGlobal, origin + " [allowlist]", notes));
+      globals.add(allowlist(oldGlobal, origin + " [allowlist]", notes, bundled));
     }
     JsonNode newGlobals = root.path("allowlists");
     if (newGlobals.isArray()) {
       int i = 0;
       for (JsonNode a : newGlobals) {
-        globals.add(allowlist(a, origin + " [[allowlists]] #" + (++i), notes));
+        globals.add(allowlist(a, origin + " [[allowlists]] #" + (++i), notes, bundled));
       }
     }
 
@@ -240,12 +240,12 @@ public final class GitleaksConfigLoader {
     double entropy = r.path("entropy").asDouble(0);
     List<Allowlist> allowlists = new ArrayList<>();
     if (r.path("allowlist").isObject()) {
-      allowlists.add(allowlist(r.get("allowlist"), where + " allowlist", notes));
+      allowlists.add(allowlist(r.get("allowlist"), where + " allowlist", notes, bundled));
     }
     if (r.path("allowlists").isArray()) {
       int i = 0;
       for (JsonNode a : r.get("allowlists")) {
-        allowlists.add(allowlist(a, where + " allowlists #" + (++i), notes));
+        allowlists.add(allowlist(a, where + " allowlists #" + (++i), notes, bundled));
       }
     }
     return new SecretRule(
@@ -260,7 +260,12 @@ public final class GitleaksConfigLoader {
         allowlists);
   }
 
-  private static Allowlist allowlist(JsonNode a, String where, List<String> notes) {
+  /**
+   * @param bundled whether it is the bundled rules' (see {@link #parse}): their patterns, which a
+   *     test compiles, are compiled on first use
+   */
+  private static Allowlist allowlist(
+      JsonNode a, String where, List<String> notes, boolean bundled) {
     Allowlist.Condition condition;
     String cond = a.path("condition").asText("OR").strip().toUpperCase(Locale.ROOT);
     switch (cond) {
@@ -279,14 +284,8 @@ public final class GitleaksConfigLoader {
           throw new DistillException(
               where + ": regexTarget must be secret, match or line, not '" + t + "'");
     }
-    List<Pattern> paths = new ArrayList<>();
-    for (String p : strings(a.path("paths"))) {
-      paths.add(regex(p, where, "paths", notes));
-    }
-    List<Pattern> regexes = new ArrayList<>();
-    for (String p : strings(a.path("regexes"))) {
-      regexes.add(regex(p, where, "regexes", notes));
-    }
+    List<Pattern> paths = patterns(strings(a.path("paths")), where, "paths", notes, bundled);
+    List<Pattern> regexes = patterns(strings(a.path("regexes")), where, "regexes", notes, bundled);
     List<String> commits = strings(a.path("commits"));
     List<String> stopwords = strings(a.path("stopwords"));
     if (commits.isEmpty() && paths.isEmpty() && regexes.isEmpty() && stopwords.isEmpty()) {
@@ -301,6 +300,19 @@ public final class GitleaksConfigLoader {
         regexes,
         target,
         stopwords);
+  }
+
+  private static List<Pattern> patterns(
+      List<String> expressions, String where, String field, List<String> notes, boolean bundled) {
+    if (bundled) {
+      return Patterns.compiledOnUse(
+          expressions, expr -> regex(expr, where, field, new ArrayList<>()));
+    }
+    List<Pattern> compiled = new ArrayList<>();
+    for (String expr : expressions) {
+      compiled.add(regex(expr, where, field, notes));
+    }
+    return compiled;
   }
 
   private static Pattern regex(String expr, String where, String field, List<String> notes) {

@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,7 +66,28 @@ class GitleaksConfigLoaderTest {
             .as(c.id())
             .isLessThanOrEqualTo(GitleaksConfigLoader.MAX_PROGRAM_SIZE);
       }
+      // The trusted load compiles allowlist patterns on first use: the same patterns.
+      assertThat(allowlistPatterns(t.allowlists()))
+          .as(c.id())
+          .isEqualTo(allowlistPatterns(c.allowlists()));
     }
+    assertThat(allowlistPatterns(trusted.allowlists()))
+        .hasSize(allowlistPatterns(checked.allowlists()).size())
+        .isNotEmpty()
+        .isEqualTo(allowlistPatterns(checked.allowlists()));
+  }
+
+  private static List<String> allowlistPatterns(List<Allowlist> allowlists) {
+    List<String> out = new ArrayList<>();
+    for (Allowlist a : allowlists) {
+      for (com.google.re2j.Pattern p : a.paths()) {
+        out.add("path " + p.flags() + " " + p.pattern());
+      }
+      for (com.google.re2j.Pattern p : a.regexes()) {
+        out.add("regex " + p.flags() + " " + p.pattern());
+      }
+    }
+    return out;
   }
 
   @Test
