@@ -46,4 +46,44 @@ class CsvReportWriterTest {
     assertThat(rows[3]).isEmpty();
     assertThat(new CsvReportWriter().format()).isEqualTo("csv");
   }
+
+  @Test
+  void manyFindingsArriveWholeAcrossTheBlocksTheyAreWrittenIn() throws Exception {
+    // Enough rows for several blocks of text, with characters UTF-8 encodes in two bytes.
+    List<Finding> findings = new java.util.ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      findings.add(
+          new Finding(
+              "secrets",
+              "r" + i,
+              Severity.HIGH,
+              "clé n° " + i,
+              new Location("dir/f" + i + ".txt", i + 1, 1),
+              "fp" + i,
+              i % 2 == 0 ? Map.of("secret", "s" + i) : Map.of("entropy", "4.0000")));
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new CsvReportWriter().write(List.of(new Report("t", "1", List.of(), findings)), out);
+    String[] rows = out.toString(StandardCharsets.UTF_8).split("\r\n", -1);
+
+    assertThat(rows).hasSize(3002);
+    assertThat(rows[0]).endsWith(",fingerprint,entropy,secret");
+    for (int i = 0; i < 3000; i++) {
+      String props = i % 2 == 0 ? ",s" + i : "4.0000,";
+      assertThat(rows[i + 1])
+          .isEqualTo(
+              "secrets,r"
+                  + i
+                  + ",HIGH,dir/f"
+                  + i
+                  + ".txt,"
+                  + (i + 1)
+                  + ",1,clé n° "
+                  + i
+                  + ",fp"
+                  + i
+                  + ","
+                  + props);
+    }
+  }
 }
