@@ -32,8 +32,8 @@ public record Allowlist(
 
   public Allowlist {
     commits = Set.copyOf(commits);
-    paths = paths instanceof Patterns known ? known : new Patterns(paths);
-    regexes = regexes instanceof Patterns known ? known : new Patterns(regexes);
+    paths = paths instanceof Patterns known ? known : Patterns.of(paths);
+    regexes = regexes instanceof Patterns known ? known : Patterns.of(regexes);
     stopwords = stopwords instanceof Stopwords known ? known : new Stopwords(stopwords);
   }
 

@@ -17,11 +17,7 @@ final class Patterns extends AbstractList<Pattern> {
   private final List<Lazy<Pattern>> patterns;
   private final Lazy<LazyDfa[]> dfas;
 
-  Patterns(List<Pattern> patterns) {
-    this(patterns.stream().map(p -> Lazy.of(() -> p)).toList(), true);
-  }
-
-  private Patterns(List<Lazy<Pattern>> patterns, boolean compiled) {
+  private Patterns(List<Lazy<Pattern>> patterns) {
     this.patterns = List.copyOf(patterns);
     this.dfas =
         Lazy.of(
@@ -34,10 +30,15 @@ final class Patterns extends AbstractList<Pattern> {
             });
   }
 
+  /** Patterns already compiled. */
+  static Patterns of(List<Pattern> patterns) {
+    return new Patterns(patterns.stream().map(p -> Lazy.of(() -> p)).toList());
+  }
+
   /**
    * Patterns compiled from {@code expressions} on first use (by {@link #prepare()}, {@link #get} or
    * a match), for expressions already known to compile: the bundled rules' allowlists, whose ~80
-   * patterns compiling at once was a third of loading them, on the main thread before the first
+   * patterns compiling at once was a quarter of loading them, on the main thread before the first
    * file.
    */
   static Patterns compiledOnUse(List<String> expressions, Function<String, Pattern> compile) {
@@ -45,7 +46,7 @@ final class Patterns extends AbstractList<Pattern> {
     for (String e : expressions) {
       lazy.add(Lazy.of(() -> compile.apply(e)));
     }
-    return new Patterns(lazy, false);
+    return new Patterns(lazy);
   }
 
   /** Makes the DFAs now rather than on first use. */
