@@ -46,11 +46,14 @@ record AsciiPrescan(long[] occurrences, int[] base64Starts, int[] newlines, bool
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   /**
-   * Scans {@code bytes[0, length)}; null when any byte is not ASCII (the caller then searches the
-   * text itself).
+   * Scans {@code bytes[0, length)}; null when any byte is not ASCII or the keywords have no {@link
+   * KeywordMatcher#byteTable()} (the caller then searches the text itself).
    */
   static AsciiPrescan of(KeywordMatcher searched, byte[] bytes, int length) {
     KeywordMatcher keywords = searched.withMarkers();
+    if (keywords.byteTable() == null) {
+      return null; // too many keywords for a table per byte
+    }
     int chains = length < CHAINS * MIN_PART ? 1 : CHAINS;
     int part = length / chains;
     // Every part is at most the last one long: it takes the remainder too.

@@ -199,14 +199,16 @@ public final class KeywordMatcher {
    * #keywordsAtByteRow}). Bytes of 0x80 and up lead from every row to {@code ~0}, "keywords end at
    * the start row", where none ever does: a walk that stops at negative entries anyway learns there
    * that the text is not ASCII. Row 0 is the start. Made on first use, once (1,283 states: 1.3 MB);
-   * shared, not copied.
+   * shared, not copied. Null when it would take more than {@value #MAX_BYTE_TABLE} entries (a
+   * config with tens of thousands of keyword chars): such texts are then searched as text.
    *
    * <p>Why a table per byte rather than per class: the walk then looks up one table, not two, and
    * masks nothing, which the client compiler's code for the loop feels (prescan 2.33 -> 2.06
    * ns/byte).
    */
   int[] byteTable() {
-    return byteTable.get();
+    int[] table = byteTable.get();
+    return table.length == 0 ? null : table;
   }
 
   /**
@@ -219,8 +221,14 @@ public final class KeywordMatcher {
   /** The distance between rows of {@link #byteTable()}. */
   static final int BYTE_ROW = 256;
 
+  /** The most entries {@link #byteTable()} may have (32 MB). */
+  static final int MAX_BYTE_TABLE = 8 << 20;
+
   private int[] widenToBytes() {
     int states = foldedNext.length / classes;
+    if ((long) states * BYTE_ROW > MAX_BYTE_TABLE) {
+      return new int[0]; // none (a lazy value is never null)
+    }
     int[] wide = new int[states * BYTE_ROW];
     for (int state = 0; state < states; state++) {
       int from = state * classes;

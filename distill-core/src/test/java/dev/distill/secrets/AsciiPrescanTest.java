@@ -139,6 +139,27 @@ class AsciiPrescanTest {
   }
 
   @Test
+  void declinesKeywordSetsTooLargeForATablePerByte() {
+    // About 50,000 states of 256 entries (~50 MB): such a config's texts are searched as text.
+    List<String> many = new ArrayList<>();
+    Random random = new Random(4);
+    for (int i = 0; i < 5000; i++) {
+      StringBuilder k = new StringBuilder();
+      for (int j = 0; j < 12; j++) {
+        k.append((char) ('a' + random.nextInt(26)));
+      }
+      many.add(k.toString());
+    }
+    KeywordMatcher large = new KeywordMatcher(many);
+    byte[] bytes = (many.get(7) + " = 1\n").getBytes(US_ASCII);
+
+    assertThat(large.withMarkers().byteTable()).isNull();
+    assertThat(AsciiPrescan.of(large, bytes, bytes.length)).isNull();
+    assertThat(large.findAll(many.get(7) + " = 1\n")).hasSize(1);
+    assertThat(DEFAULT_KEYWORDS.withMarkers().byteTable()).isNotNull();
+  }
+
+  @Test
   void declinesOneByteOverAsciiWhereverItIs() {
     // The walk has no test of its own for such bytes (the automaton over bytes leads them to an
     // "ended" entry): one at each edge of each of the four parts, in the tail after them and
