@@ -35,60 +35,27 @@ final class RegexProgram {
   final int[] out;
   final int[] arg;
   final Object[] insts;
-  final MethodHandle matchRune;
 
-  private RegexProgram(
-      int start, int[] kind, int[] out, int[] arg, Object[] insts, MethodHandle matchRune) {
+  private RegexProgram(int start, int[] kind, int[] out, int[] arg, Object[] insts) {
     this.size = kind.length;
     this.start = start;
     this.kind = kind;
     this.out = out;
     this.arg = arg;
     this.insts = insts;
-    this.matchRune = matchRune;
   }
 
   static RegexProgram read(Pattern pattern) {
+    Internals re2j = Internals.INSTANCE;
+    if (re2j == null) {
+      return null; // another RE2J layout: the pattern alone is still correct
+    }
     try {
-      Method re2Of = Pattern.class.getDeclaredMethod("re2");
-      re2Of.setAccessible(true);
-      Object re2 = re2Of.invoke(pattern);
-      Object prog = field(re2.getClass(), "prog").get(re2);
-      Class<?> progClass = prog.getClass();
-      Object[] all = (Object[]) field(progClass, "inst").get(prog);
-      int n = (Integer) field(progClass, "instSize").get(prog);
-      int start = (Integer) field(progClass, "start").get(prog);
-      Class<?> instClass = all.getClass().getComponentType();
-      Field opF = field(instClass, "op");
-      Field outF = field(instClass, "out");
-      Field argF = field(instClass, "arg");
-      Field runesF = field(instClass, "runes");
-      Method matchRuneM = instClass.getDeclaredMethod("matchRune", int.class);
-      matchRuneM.setAccessible(true);
-      MethodHandle matchRune =
-          MethodHandles.lookup()
-              .unreflect(matchRuneM)
-              .asType(MethodType.methodType(boolean.class, Object.class, int.class));
-      int alt = constant(instClass, "ALT");
-      int altMatch = constant(instClass, "ALT_MATCH");
-      int capture = constant(instClass, "CAPTURE");
-      int emptyWidth = constant(instClass, "EMPTY_WIDTH");
-      int fail = constant(instClass, "FAIL");
-      int match = constant(instClass, "MATCH");
-      int nop = constant(instClass, "NOP");
-      int rune = constant(instClass, "RUNE");
-      int rune1 = constant(instClass, "RUNE1");
-      int runeAny = constant(instClass, "RUNE_ANY");
-      int runeAnyNotNl = constant(instClass, "RUNE_ANY_NOT_NL");
-      Class<?> utils = Class.forName("com.google.re2j.Utils");
-      if (constant(utils, "EMPTY_BEGIN_LINE") != BEGIN_LINE
-          || constant(utils, "EMPTY_END_LINE") != END_LINE
-          || constant(utils, "EMPTY_BEGIN_TEXT") != BEGIN_TEXT
-          || constant(utils, "EMPTY_END_TEXT") != END_TEXT
-          || constant(utils, "EMPTY_WORD_BOUNDARY") != WORD_BOUNDARY
-          || constant(utils, "EMPTY_NO_WORD_BOUNDARY") != NO_WORD_BOUNDARY) {
-        return null;
-      }
+      Object re2 = re2j.re2Of.invoke(pattern);
+      Object prog = re2j.prog.get(re2);
+      Object[] all = (Object[]) re2j.inst.get(prog);
+      int n = re2j.instSize.getInt(prog);
+      int start = re2j.start.getInt(prog);
       int[] kind = new int[n];
       int[] out = new int[n];
       int[] arg = new int[n];
@@ -96,36 +63,120 @@ final class RegexProgram {
       for (int pc = 0; pc < n; pc++) {
         Object inst = all[pc];
         insts[pc] = inst;
-        int op = opF.getInt(inst);
-        out[pc] = outF.getInt(inst);
-        arg[pc] = argF.getInt(inst);
-        if (op == alt || op == altMatch) {
+        int op = re2j.op.getInt(inst);
+        out[pc] = re2j.out.getInt(inst);
+        arg[pc] = re2j.arg.getInt(inst);
+        if (op == re2j.alt || op == re2j.altMatch) {
           kind[pc] = SPLIT;
-        } else if (op == capture) {
+        } else if (op == re2j.capture) {
           kind[pc] = CAPTURE;
-        } else if (op == nop) {
+        } else if (op == re2j.nop) {
           kind[pc] = SKIP;
-        } else if (op == emptyWidth) {
+        } else if (op == re2j.emptyWidth) {
           kind[pc] = EMPTY;
-        } else if (op == match) {
+        } else if (op == re2j.match) {
           kind[pc] = MATCH;
-        } else if (op == fail) {
+        } else if (op == re2j.fail) {
           kind[pc] = FAIL;
-        } else if (op == rune) {
+        } else if (op == re2j.rune) {
           kind[pc] = RUNE; // matched through RE2J itself: folding and ranges stay exact
-        } else if (op == rune1) {
+        } else if (op == re2j.rune1) {
           kind[pc] = RUNE;
-          insts[pc] = Integer.valueOf(((int[]) runesF.get(inst))[0]);
-        } else if (op == runeAny || op == runeAnyNotNl) {
+          insts[pc] = Integer.valueOf(((int[]) re2j.runes.get(inst))[0]);
+        } else if (op == re2j.runeAny || op == re2j.runeAnyNotNl) {
           kind[pc] = RUNE;
-          insts[pc] = Boolean.valueOf(op == runeAny);
+          insts[pc] = Boolean.valueOf(op == re2j.runeAny);
         } else {
           return null; // an instruction we do not know
         }
       }
-      return new RegexProgram(start, kind, out, arg, insts, matchRune);
-    } catch (Throwable e) {
+      return new RegexProgram(start, kind, out, arg, insts);
+    } catch (ReflectiveOperationException | RuntimeException e) {
       return null; // another RE2J layout: the pattern alone is still correct
+    }
+  }
+
+  /**
+   * RE2J's members and constants, looked up once for every program. One handle for {@code
+   * matchRune}, not one per program: the JVM specialises a handle called often into a class of its
+   * own (~13 classes spun and compiled at the start of a scan when each program had its handle).
+   */
+  private static final class Internals {
+    /** Null when RE2J's layout is not the one read here. */
+    static final Internals INSTANCE = load();
+
+    static final MethodHandle MATCH_RUNE = INSTANCE == null ? null : INSTANCE.matchRune;
+
+    final Method re2Of;
+    final Field prog;
+    final Field inst;
+    final Field instSize;
+    final Field start;
+    final Field op;
+    final Field out;
+    final Field arg;
+    final Field runes;
+    final MethodHandle matchRune;
+    final int alt;
+    final int altMatch;
+    final int capture;
+    final int emptyWidth;
+    final int fail;
+    final int match;
+    final int nop;
+    final int rune;
+    final int rune1;
+    final int runeAny;
+    final int runeAnyNotNl;
+
+    private Internals() throws ReflectiveOperationException {
+      re2Of = Pattern.class.getDeclaredMethod("re2");
+      re2Of.setAccessible(true);
+      Class<?> re2Class = re2Of.getReturnType();
+      prog = field(re2Class, "prog");
+      Class<?> progClass = prog.getType();
+      inst = field(progClass, "inst");
+      instSize = field(progClass, "instSize");
+      start = field(progClass, "start");
+      Class<?> instClass = inst.getType().getComponentType();
+      op = field(instClass, "op");
+      out = field(instClass, "out");
+      arg = field(instClass, "arg");
+      runes = field(instClass, "runes");
+      Method matchRuneM = instClass.getDeclaredMethod("matchRune", int.class);
+      matchRuneM.setAccessible(true);
+      matchRune =
+          MethodHandles.lookup()
+              .unreflect(matchRuneM)
+              .asType(MethodType.methodType(boolean.class, Object.class, int.class));
+      alt = constant(instClass, "ALT");
+      altMatch = constant(instClass, "ALT_MATCH");
+      capture = constant(instClass, "CAPTURE");
+      emptyWidth = constant(instClass, "EMPTY_WIDTH");
+      fail = constant(instClass, "FAIL");
+      match = constant(instClass, "MATCH");
+      nop = constant(instClass, "NOP");
+      rune = constant(instClass, "RUNE");
+      rune1 = constant(instClass, "RUNE1");
+      runeAny = constant(instClass, "RUNE_ANY");
+      runeAnyNotNl = constant(instClass, "RUNE_ANY_NOT_NL");
+    }
+
+    private static Internals load() {
+      try {
+        Class<?> utils = Class.forName("com.google.re2j.Utils");
+        if (constant(utils, "EMPTY_BEGIN_LINE") != BEGIN_LINE
+            || constant(utils, "EMPTY_END_LINE") != END_LINE
+            || constant(utils, "EMPTY_BEGIN_TEXT") != BEGIN_TEXT
+            || constant(utils, "EMPTY_END_TEXT") != END_TEXT
+            || constant(utils, "EMPTY_WORD_BOUNDARY") != WORD_BOUNDARY
+            || constant(utils, "EMPTY_NO_WORD_BOUNDARY") != NO_WORD_BOUNDARY) {
+          return null;
+        }
+        return new Internals();
+      } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+        return null;
+      }
     }
   }
 
@@ -149,7 +200,7 @@ final class RegexProgram {
       return any || rune != '\n';
     }
     try {
-      return (boolean) matchRune.invokeExact(inst, rune);
+      return (boolean) Internals.MATCH_RUNE.invokeExact(inst, rune);
     } catch (Throwable e) {
       throw new IllegalStateException("RE2J rune match failed", e);
     }
