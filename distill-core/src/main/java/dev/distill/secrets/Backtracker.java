@@ -66,7 +66,14 @@ final class Backtracker {
    * there is none. Call only when {@link #fits}{@code (end - pos)}.
    */
   int[] match(String text, int pos, int end, int ncap) {
-    if (pos > end) {
+    return match(text, pos, end, ncap, end);
+  }
+
+  /**
+   * As {@link #match(String, int, int, int)}, for matches starting at or before {@code lastStart}.
+   */
+  int[] match(String text, int pos, int end, int ncap, int lastStart) {
+    if (pos > end || pos > lastStart) {
       return null;
     }
     Search s = searches.get();
@@ -75,7 +82,7 @@ final class Backtracker {
       if (s.tryFrom(start)) {
         return Arrays.copyOf(s.cap, ncap);
       }
-      if (start >= end) {
+      if (start >= end || start >= lastStart) {
         return null;
       }
       start += Character.charCount(Character.codePointAt(text, start));

@@ -73,15 +73,28 @@ public final class Detector {
   private Compiled compiled(int i) {
     Object p = ruleProbes.get(i);
     if (p == null) {
-      Pattern regex = config.rules().get(i).regex();
-      Compiled built =
-          regex == null
-              ? new Compiled(null, null, MatchLength.UNBOUNDED, MatchLength.UNBOUNDED)
-              : new Compiled(
-                  probe(regex),
-                  Backtracker.of(regex),
-                  MatchLength.of(regex.pattern()),
-                  MatchLength.newlines(regex.pattern()));
+      SecretRule rule = config.rules().get(i);
+      Pattern regex = rule.regex();
+      Compiled built;
+      if (regex == null) {
+        built = new Compiled(null, null, MatchLength.UNBOUNDED, MatchLength.UNBOUNDED, NO_LIMIT);
+      } else {
+        Pattern cheaper = MatchProbe.of(regex);
+        LazyDfa probe = LazyDfa.of(cheaper != null ? cheaper : regex);
+        int startsBy = NO_LIMIT;
+        if (probe != null && cheaper == null) {
+          startsBy = ANY_TEXT; // the rule's own regex: its match contains its keyword
+        } else if (probe != null && probe.everyMatchStartsWithOneOf(keywordsOf(i))) {
+          startsBy = ASCII_TEXT;
+        }
+        built =
+            new Compiled(
+                probe,
+                Backtracker.of(regex),
+                MatchLength.of(regex.pattern()),
+                MatchLength.newlines(regex.pattern()),
+                startsBy);
+      }
       ruleProbes.compareAndSet(i, null, built);
       p = ruleProbes.get(i);
     }
@@ -91,14 +104,26 @@ public final class Detector {
   /**
    * What a rule needs once it runs: the probe answers "any match here?", the backtracker finds
    * RE2J's match and groups (either null when RE2J's program cannot be read: RE2J itself is used
-   * then); the longest match and most newlines a match can span bound its windows.
+   * then); the longest match and most newlines a match can span bound its windows. {@code startsBy}
+   * says in which texts a probe's match starts at or before a keyword occurrence, so the probe may
+   * stop once past the window's last keyword and every match begun there has failed: {@link
+   * #ANY_TEXT} when the probe is the rule's regex (a match contains its keyword), {@link
+   * #ASCII_TEXT} when the probe (the regex without its leading run) was shown to begin every match
+   * with one of the rule's keywords, else {@link #NO_LIMIT}.
    */
-  private record Compiled(LazyDfa probe, Backtracker backtracker, int maxLength, int maxNewlines) {}
+  private record Compiled(
+      LazyDfa probe, Backtracker backtracker, int maxLength, int maxNewlines, int startsBy) {}
 
-  /** A fast "is there a match" test for a rule's regex, or null for none. */
-  private static LazyDfa probe(Pattern regex) {
-    Pattern cheaper = MatchProbe.of(regex);
-    return LazyDfa.of(cheaper != null ? cheaper : regex);
+  private static final int NO_LIMIT = 0;
+  private static final int ASCII_TEXT = 1;
+  private static final int ANY_TEXT = 2;
+
+  private List<String> keywordsOf(int rule) {
+    List<String> out = new ArrayList<>();
+    for (int k : ruleKeywordIndexes[rule]) {
+      out.add(keywords.keywords().get(k));
+    }
+    return out;
   }
 
   public Detector(SecretsConfig config) {
@@ -170,9 +195,10 @@ public final class Detector {
       for (int i = run.nextSetBit(0); i >= 0; i = run.nextSetBit(i + 1)) {
         int[] windows =
             ruleKeywordIndexes[i].length == 0
-                ? new int[] {0, text.length()}
+                ? new int[] {0, text.length(), text.length(), text.length()}
                 : windows(text, i, occurrences, depth == 0 ? lines.known() : null);
-        detectRule(fragment, text, windows, i, passes, lines, findings, seen, paths);
+        boolean ascii = depth == 0 && prescan != null;
+        detectRule(fragment, text, windows, ascii, i, passes, lines, findings, seen, paths);
       }
       if (depth >= maxDecodeDepth) {
         break;
@@ -191,14 +217,15 @@ public final class Detector {
   }
 
   /**
-   * The parts of {@code text} where rule {@code i} can match around its keyword occurrences,
-   * merged: up to {@value #PREFIX} chars before the keyword, and after it to the end of its line
-   * (one more line when the rule's match can span a newline), never beyond the rule's longest
-   * match. A rule whose match can span any number of lines gets the whole text. This assumes, as
-   * gitleaks' rules are written, that a match contains its keyword and starts at most {@value
-   * #PREFIX} chars before. {@code newlines}, the text's newline positions when known (else null),
-   * spare searching the text for line ends (~2% of a source tree's scan): the occurrences come in
-   * text order, so one cursor walks them.
+   * The parts of {@code text} where rule {@code i} can match around its keyword occurrences, in
+   * text order, as {@code [from, lineTo, to, keywordStart]} quadruples, one per occurrence: from up
+   * to {@value #PREFIX} chars before the keyword (not before its line) to the end of its line
+   * ({@code lineTo}), or of as many lines more as the rule's match can span newlines ({@code to}),
+   * never beyond the rule's longest match. A rule whose match can span any number of lines gets the
+   * whole text. This assumes, as gitleaks' rules are written, that a match contains its keyword and
+   * starts at most {@value #PREFIX} chars before, on its line. {@code newlines}, the text's newline
+   * positions when known (else null), spare searching the text for line ends (~2% of a source
+   * tree's scan): the occurrences come in text order, so one cursor walks them.
    */
   private int[] windows(String text, int i, long[] occurrences, int[] newlines) {
     Compiled compiled = compiled(i);
@@ -206,10 +233,10 @@ public final class Detector {
     int spanned = compiled.maxNewlines();
     int len = text.length();
     if (spanned == MatchLength.UNBOUNDED || len <= SMALL_TEXT) {
-      return new int[] {0, len};
+      return new int[] {0, len, len, len};
     }
     boolean[] mask = ruleKeywordMask[i];
-    int[] out = new int[8];
+    int[] out = new int[4 * 4];
     int count = 0;
     long reach = max == MatchLength.UNBOUNDED ? LONG_LINE : (long) max + 1;
     int cursor = 0; // into newlines: the first at or after the last occurrence's end
@@ -222,8 +249,8 @@ public final class Detector {
       int start = end - keywords.keywords().get(k).length();
       int from = Math.max(0, start - Math.min(max, PREFIX) - 1);
       int lineStart;
-      int lineEnd;
-      int next;
+      int lineEnd; // the newline ending the keyword's line, or -1 for the text's end
+      int lastLineEnd; // the newline ending the last line a match can reach, or -1
       if (newlines != null) {
         while (cursor > 0 && newlines[cursor - 1] >= end) {
           cursor--; // an occurrence out of text order (none is): the same windows all the same
@@ -237,32 +264,34 @@ public final class Detector {
         }
         lineStart = before == 0 ? -1 : newlines[before - 1];
         lineEnd = cursor < newlines.length ? newlines[cursor] : -1;
-        next = cursor + 1 < newlines.length ? newlines[cursor + 1] : -1;
+        long last = (long) cursor + spanned;
+        lastLineEnd = last < newlines.length ? newlines[(int) last] : -1;
       } else {
         lineStart = text.lastIndexOf('\n', start - 1);
         lineEnd = text.indexOf('\n', end);
-        next = lineEnd >= 0 && spanned > 0 ? text.indexOf('\n', lineEnd + 1) : -1;
+        lastLineEnd = lineEnd;
+        for (int n = 0; n < spanned && lastLineEnd >= 0 && lastLineEnd < start + reach; n++) {
+          lastLineEnd = text.indexOf('\n', lastLineEnd + 1);
+        }
       }
       if (lineStart > from) {
         from = lineStart; // keep the newline itself as context for anchors and \s
       }
-      if (lineEnd >= 0 && spanned > 0) {
-        lineEnd = next < 0 ? len : next;
+      if (count + 4 > out.length) {
+        out = java.util.Arrays.copyOf(out, out.length * 2);
       }
-      long to = Math.min(lineEnd < 0 ? len : lineEnd + 1L, start + reach);
-      to = Math.min(len, Math.max(to, end));
-      if (count > 0 && from <= out[count - 1]) {
-        out[count - 2] = Math.min(out[count - 2], from);
-        out[count - 1] = (int) Math.max(out[count - 1], to);
-      } else {
-        if (count + 2 > out.length) {
-          out = java.util.Arrays.copyOf(out, out.length * 2);
-        }
-        out[count++] = from;
-        out[count++] = (int) to;
-      }
+      out[count++] = from;
+      out[count++] = windowEnd(lineEnd, start, end, reach, len);
+      out[count++] = windowEnd(lastLineEnd, start, end, reach, len);
+      out[count++] = start;
     }
     return java.util.Arrays.copyOf(out, count);
+  }
+
+  /** Past the newline at {@code lineEnd} (-1: the text's end), within the longest match. */
+  private static int windowEnd(int lineEnd, int start, int end, long reach, int len) {
+    long to = Math.min(lineEnd < 0 ? len : lineEnd + 1L, start + reach);
+    return (int) Math.min(len, Math.max(to, end));
   }
 
   /** How far before its keyword a match may start. */
@@ -278,6 +307,7 @@ public final class Detector {
       Fragment fragment,
       String text,
       int[] windows,
+      boolean ascii,
       int ruleIndex,
       List<Decoder.Pass> passes,
       LineIndex lines,
@@ -322,19 +352,48 @@ public final class Detector {
       return;
     }
     Compiled compiled = compiled(ruleIndex);
-    for (int w = 0; w < windows.length; w += 2) {
-      matchWindow(
-          fragment,
-          text,
-          windows[w],
-          windows[w + 1],
-          rule,
-          compiled,
-          passes,
-          lines,
-          findings,
-          seen,
-          paths);
+    LazyDfa probe = compiled.probe();
+    // Whether the probe's match starts by a keyword here: then each occurrence's window is probed
+    // alone, and the probe stops a few chars past its keyword once every match begun has failed.
+    boolean byKeyword =
+        probe != null
+            && (compiled.startsBy() == ANY_TEXT || (compiled.startsBy() == ASCII_TEXT && ascii));
+    for (int w = 0; w < windows.length; ) {
+      // Overlapping windows are matched as one, so matches are found once and left to right. With
+      // the probe stopping by keyword, a window reaches past its keyword's line only where a match
+      // begun there is still alive at the line's end (rare: most die a few chars past the keyword).
+      int from = windows[w];
+      int to = windows[w + (byKeyword ? 1 : 2)];
+      int lastStart = windows[w + 3];
+      boolean found = probe == null;
+      int next = w;
+      while (next < windows.length && windows[next] <= to) {
+        int end = windows[next + (byKeyword ? 1 : 2)];
+        lastStart = Math.max(lastStart, windows[next + 3]);
+        if (byKeyword && !found) {
+          int outcome = probe.search(text, windows[next], end, -1, windows[next + 3]);
+          if (outcome == LazyDfa.ALIVE && windows[next + 2] > end) {
+            end = windows[next + 2];
+            outcome = probe.search(text, windows[next], end, -1, windows[next + 3]);
+          }
+          found = outcome == LazyDfa.FOUND;
+          if (found) {
+            lastStart = Math.max(lastStart, windows[next + 3]);
+          }
+        }
+        to = Math.max(to, end);
+        next += 4;
+      }
+      if (!byKeyword && !found) {
+        found = probe.find(text, from, to, -1);
+      }
+      // No match when the probe finds none: it finds one exactly when the rule's regex does.
+      if (found) {
+        matchWindow(
+            fragment, text, from, to, lastStart, rule, compiled, passes, lines, findings, seen,
+            paths);
+      }
+      w = next;
     }
   }
 
@@ -343,6 +402,7 @@ public final class Detector {
       String text,
       int windowStart,
       int windowEnd,
+      int lastStart,
       SecretRule rule,
       Compiled compiled,
       List<Decoder.Pass> passes,
@@ -351,18 +411,16 @@ public final class Detector {
       Set<String> seen,
       PathChecks paths) {
     LazyDfa probe = compiled.probe();
-    if (probe != null && !probe.find(text, windowStart, windowEnd, -1)) {
-      return; // no match here: the probe finds one exactly when the rule's regex does
-    }
     String window =
         windowStart == 0 && windowEnd == text.length()
             ? text
             : text.substring(windowStart, windowEnd);
     int from = 0;
+    int last = lastStart - windowStart; // matches contain a keyword: none starts later
     int[] found;
-    while (from <= window.length()
+    while (from <= Math.min(window.length(), last)
         && anotherMatch(probe, window, from)
-        && (found = find(rule, compiled.backtracker(), window, from)) != null) {
+        && (found = find(rule, compiled.backtracker(), window, from, last)) != null) {
       int start = windowStart + found[0];
       int end = windowStart + found[1];
       from = found[1] > found[0] ? found[1] : found[1] + 1;
@@ -480,11 +538,12 @@ public final class Detector {
   /**
    * The [start, end) of the rule's first match in {@code window} at or after {@code from}, as
    * RE2J's {@code matcher(window).find(from)}, or null; through the backtracker when it takes the
-   * window.
+   * window, which tries no start past {@code lastStart}.
    */
-  private static int[] find(SecretRule rule, Backtracker backtracker, String window, int from) {
+  private static int[] find(
+      SecretRule rule, Backtracker backtracker, String window, int from, int lastStart) {
     if (backtracker != null && backtracker.fits(window.length() - from)) {
-      return backtracker.match(window, from, window.length(), 2);
+      return backtracker.match(window, from, window.length(), 2, lastStart);
     }
     Matcher m = rule.regex().matcher(window);
     return m.find(from) ? new int[] {m.start(), m.end()} : null;

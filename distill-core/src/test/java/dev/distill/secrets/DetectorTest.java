@@ -44,6 +44,36 @@ class DetectorTest {
   }
 
   @Test
+  void matchSpanningLinesIsFoundInLongTextsAsInShortOnes() {
+    // The generic rule's match may cross newlines around its '=' ([\\s'"]{0,3},
+    // [\\x60'"\\s=]{0,5}):
+    // windows around a keyword in a long text once stopped one line after it.
+    Detector d = new Detector(GitleaksConfigLoader.loadDefault());
+    String secret = "api_key =\n\n\n\"Zx9Qw3Rt7Yp2Lm5Kv8Nb4\"\n";
+    String padding = ("    value = handler(count);\n").repeat(200);
+    for (String text : List.of(secret, padding + secret + padding)) {
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      Fragment fragment = Fragment.of(text, "a.txt");
+      List<SecretFinding> asText = d.detect(fragment);
+      List<SecretFinding> asBytes = d.detect(fragment, d.prescan(bytes, bytes.length));
+      for (List<SecretFinding> found : List.of(asText, asBytes)) {
+        assertThat(found).extracting(SecretFinding::ruleId).containsExactly("generic-api-key");
+        assertThat(found.get(0).secret()).isEqualTo("Zx9Qw3Rt7Yp2Lm5Kv8Nb4");
+      }
+    }
+  }
+
+  @Test
+  void keywordLinesWithoutSecretsStayQuietInLongTexts() {
+    Detector d = new Detector(GitleaksConfigLoader.loadDefault());
+    String text = ("    String authHeader = valueCount();\n    x = y;\n").repeat(300);
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    Fragment fragment = Fragment.of(text, "a.java");
+    assertThat(d.detect(fragment)).isEmpty();
+    assertThat(d.detect(fragment, d.prescan(bytes, bytes.length))).isEmpty();
+  }
+
+  @Test
   void keywordPrefilterSkipsRulesWhoseKeywordIsAbsent() {
     String toml =
         """

@@ -50,6 +50,77 @@ class LazyDfaTest {
   }
 
   @Test
+  void matchesBegunByLastStartOnlyAgreeWithRe2jsLeftmostMatch() {
+    Random random = new Random(11);
+    String alphabet = "abcxyKkeéy=;_ .-\n\tWORDwordapitok";
+    for (String expr : PATTERNS) {
+      Pattern p = Pattern.compile(expr);
+      LazyDfa dfa = LazyDfa.of(p);
+      for (int round = 0; round < 400; round++) {
+        String text = randomText(random, alphabet, random.nextInt(40));
+        int lastStart = random.nextInt(text.length() + 1);
+        // A match begins at or before lastStart exactly when RE2J's leftmost one does.
+        var m = p.matcher(text);
+        boolean expected = m.find() && m.start() <= lastStart;
+        int outcome = dfa.search(text, 0, text.length(), -1, lastStart);
+        assertThat(outcome == LazyDfa.FOUND)
+            .as("%s in %s begun by %d", expr, text, lastStart)
+            .isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void searchSaysWhetherAMatchBegunWasStillAliveAtTheEnd() {
+    LazyDfa dfa = LazyDfa.of(Pattern.compile("key\\s*=\\s*[0-9]{4}"));
+    String text = "key =\n\n 1234 and more";
+    // Cut after the keyword's line: the match is under way there.
+    assertThat(dfa.search(text, 0, 6, -1, 0)).isEqualTo(LazyDfa.ALIVE);
+    assertThat(dfa.search(text, 0, text.length(), -1, 0)).isEqualTo(LazyDfa.FOUND);
+    // Every match begun fails at 'x', and none may begin later: the walk stops there.
+    assertThat(dfa.search("key = x 1234", 0, 12, -1, 0)).isEqualTo(LazyDfa.NONE);
+    // Unlimited starts would find the later match.
+    assertThat(dfa.search("key = x key=1234", 0, 16, -1, 0)).isEqualTo(LazyDfa.NONE);
+    assertThat(dfa.find("key = x key=1234", 0, 16, -1)).isTrue();
+  }
+
+  @Test
+  void tellsWhetherEveryMatchBeginsWithAKeyword() {
+    String generic =
+        "(?i)(?:access|auth|(?-i:[Aa]pi|API)|credential|creds|key|passw(?:or)?d|secret|token)"
+            + "(?:[ \\t\\w.-]{0,20})[\\s'\"]{0,3}(?:=|>|:{1,3}=|\\|\\||:|=>|\\?=|,)"
+            + "[\\x60'\"\\s=]{0,5}([\\w.=-]{10,150})";
+    List<String> keywords =
+        List.of(
+            "access",
+            "api",
+            "auth",
+            "key",
+            "credential",
+            "creds",
+            "passwd",
+            "password",
+            "secret",
+            "token");
+    assertThat(LazyDfa.of(Pattern.compile(generic)).everyMatchStartsWithOneOf(keywords)).isTrue();
+    // "tok" begins no keyword here; "ke" alone is a match but no keyword.
+    assertThat(
+            LazyDfa.of(Pattern.compile("(?i)(?:key|tok)=x"))
+                .everyMatchStartsWithOneOf(List.of("key")))
+        .isFalse();
+    assertThat(LazyDfa.of(Pattern.compile("ke(?:y)?")).everyMatchStartsWithOneOf(List.of("key")))
+        .isFalse();
+    // A leading optional char may come before the keyword.
+    assertThat(LazyDfa.of(Pattern.compile("a?key")).everyMatchStartsWithOneOf(List.of("key")))
+        .isFalse();
+    // Case: the text's letters in either case, as the keyword search finds them.
+    assertThat(
+            LazyDfa.of(Pattern.compile("(?i)\\bKEY_[0-9]+"))
+                .everyMatchStartsWithOneOf(List.of("key_")))
+        .isTrue();
+  }
+
+  @Test
   void windowIsMatchedAsAWholeText() {
     Pattern p = Pattern.compile("^key$");
     LazyDfa dfa = LazyDfa.of(p);
