@@ -377,9 +377,6 @@ public final class Detector {
             outcome = probe.search(text, windows[next], end, -1, windows[next + 3]);
           }
           found = outcome == LazyDfa.FOUND;
-          if (found) {
-            lastStart = Math.max(lastStart, windows[next + 3]);
-          }
         }
         to = Math.max(to, end);
         next += 4;
