@@ -218,19 +218,17 @@ final class LazyDfa {
     if (first == null) {
       return false; // the empty string matches
     }
-    Map<String, int[]> seen = new HashMap<>();
-    ArrayDeque<String> queue = new ArrayDeque<>();
-    seen.put("", first);
-    queue.add("");
+    // A path: the keyword prefix spelled so far and the instructions still alive.
+    record Path(String spelled, int[] pcs) {}
+    Set<String> seen = new HashSet<>();
+    ArrayDeque<Path> queue = new ArrayDeque<>();
+    queue.add(new Path("", first));
     while (!queue.isEmpty()) {
-      String key = queue.poll();
-      String spelled =
-          key.substring(0, key.indexOf('\u0000') < 0 ? key.length() : key.indexOf('\u0000'));
-      int[] pcs = seen.get(key);
+      Path path = queue.poll();
       for (int c = 0; c < ASCII; c++) {
-        int[] next = new int[pcs.length];
+        int[] next = new int[path.pcs().length];
         int n = 0;
-        for (int pc : pcs) {
+        for (int pc : path.pcs()) {
           if (prog.matches(pc, c)) {
             next[n++] = prog.out[pc];
           }
@@ -239,7 +237,7 @@ final class LazyDfa {
           continue;
         }
         char lower = (char) (c >= 'A' && c <= 'Z' ? c + 32 : c);
-        String longer = spelled + lower;
+        String longer = path.spelled() + lower;
         if (words.contains(longer)) {
           continue; // this path begins with a keyword, whatever follows
         }
@@ -250,13 +248,11 @@ final class LazyDfa {
         if (closed == null) {
           return false; // a match that is only part of a keyword
         }
-        String nextKey = longer + '\u0000' + Arrays.toString(closed);
-        if (closed.length > 0 && !seen.containsKey(nextKey)) {
-          if (seen.size() >= MAX_PREFIX_STATES) {
+        if (closed.length > 0 && seen.add(longer + ' ' + Arrays.toString(closed))) {
+          if (seen.size() > MAX_PREFIX_STATES) {
             return false;
           }
-          seen.put(nextKey, closed);
-          queue.add(nextKey);
+          queue.add(new Path(longer, closed));
         }
       }
     }

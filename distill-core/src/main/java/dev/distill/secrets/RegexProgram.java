@@ -105,6 +105,7 @@ final class RegexProgram {
     /** Null when RE2J's layout is not the one read here. */
     static final Internals INSTANCE = load();
 
+    // In a static final field of its own, so the JIT treats the handle as a constant.
     static final MethodHandle MATCH_RUNE = INSTANCE == null ? null : INSTANCE.matchRune;
 
     final Method re2Of;
