@@ -11,31 +11,18 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.function.Supplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 
-/** The {@code distill} command: sub-commands for building, resolving and scanning images. */
-@Command(
-    name = "distill",
-    mixinStandardHelpOptions = true,
-    versionProvider = Main.Version.class,
-    description = {
-      "Builds small, non-root, shell-less, reproducible OCI images from Debian packages,",
-      "and guards them with one security gate."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:clean",
-      "1:findings over the policy threshold",
-      "2:bad usage or bad input",
-      "3:internal error"
-    })
+/**
+ * The {@code distill} command: sub-commands for building, resolving and scanning images. Its spec
+ * is built in code rather than from annotations (see {@link Specs}).
+ */
 public final class Main implements Runnable {
   public static final int CLEAN = 0;
   public static final int FINDINGS = 1;
   public static final int BAD_INPUT = 2;
   public static final int INTERNAL = 3;
 
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+  private CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
     System.exit(run(args));
@@ -59,7 +46,7 @@ public final class Main implements Runnable {
     all.put("scan", ScanCommand::new);
     all.put("sbom", SbomCommand::new);
     all.put("lint", LintCommand::new);
-    all.put("secrets", SecretsCommand::new);
+    all.put("secrets", SecretsCommand::commandSpec);
     all.put("check", CheckCommand::new);
     return Collections.unmodifiableMap(all);
   }
@@ -81,7 +68,20 @@ public final class Main implements Runnable {
   static CommandLine newCommandLine(String[] args) {
     String first = args.length > 0 ? args[0] : "";
     boolean one = SUBCOMMANDS.containsKey(first) && !first.equals("help");
-    CommandLine cli = new CommandLine(new Main());
+    Main main = new Main();
+    main.spec =
+        Specs.command(
+            main,
+            "distill",
+            new String[] {
+              "Builds small, non-root, shell-less, reproducible OCI images from Debian packages,",
+              "and guards them with one security gate."
+            },
+            "0:clean",
+            "1:findings over the policy threshold",
+            "2:bad usage or bad input",
+            "3:internal error");
+    CommandLine cli = new CommandLine(main.spec);
     SUBCOMMANDS.forEach(
         (name, make) -> {
           if (!one || name.equals(first)) {

@@ -23,27 +23,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Help;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code distill secrets}: gitleaks-compatible secret scanning of a tree, git history or stdin. */
-@Command(
-    name = "secrets",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Finds secrets with gitleaks-compatible rules (.gitleaks.toml works unchanged).",
-      "A git repository's full history is scanned by default, any other PATH as a tree."
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:no leaks",
-      "1:leaks found (see --exit-code)",
-      "2:bad usage or bad input",
-      "3:internal error"
-    })
+/**
+ * {@code distill secrets}: gitleaks-compatible secret scanning of a tree, git history or stdin. A
+ * pre-commit hook runs it on every commit, so its spec is built in code rather than from
+ * annotations (see {@link Specs}).
+ */
 public final class SecretsCommand implements Callable<Integer> {
   static {
     // JGit logs through SLF4J; without a provider SLF4J warns on stderr. Keep the CLI quiet.
@@ -52,83 +41,144 @@ public final class SecretsCommand implements Callable<Integer> {
     }
   }
 
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  private CommandSpec spec;
 
-  @Mixin CommonOptions common;
+  // The options, read from the spec when the command runs.
+  private final CommonOptions common = new CommonOptions();
+  private Path path;
+  private boolean history;
+  private boolean noGit;
+  private boolean staged;
+  private boolean stdin;
+  private Path config;
+  private Path gitleaksIgnore;
+  private Path baseline;
+  private boolean redact;
+  private int exitCode;
+  private String format;
+  private Path report;
+  private boolean respectGitignore;
+  private long maxTargetMegabytes;
+  private int maxDecodeDepth;
+  private boolean ignoreAllowComments;
 
-  @Parameters(index = "0", arity = "0..1", description = "Directory or repository (default: .)")
-  Path path = Path.of(".");
+  private SecretsCommand() {}
 
-  @Option(names = "--history", description = "Scan the full git history (default in a repo).")
-  boolean history;
+  /** A new command with its options. */
+  static CommandSpec commandSpec() {
+    SecretsCommand command = new SecretsCommand();
+    CommandSpec spec =
+        Specs.command(
+            command,
+            "secrets",
+            new String[] {
+              "Finds secrets with gitleaks-compatible rules (.gitleaks.toml works unchanged).",
+              "A git repository's full history is scanned by default, any other PATH as a tree."
+            },
+            "0:no leaks",
+            "1:leaks found (see --exit-code)",
+            "2:bad usage or bad input",
+            "3:internal error");
+    spec.addPositional(
+        PositionalParamSpec.builder()
+            .index("0")
+            .arity("0..1")
+            .type(Path.class)
+            .paramLabel("<path>")
+            .defaultValue(".")
+            .showDefaultValue(Help.Visibility.NEVER)
+            .description("Directory or repository (default: .)")
+            .build());
+    Specs.flag(spec, "--history", "Scan the full git history (default in a repo).");
+    Specs.flag(spec, "--no-git", "Scan PATH as a plain tree even in a git repository.");
+    Specs.flag(spec, "--staged", "Scan lines staged in the index (pre-commit hook).");
+    Specs.flag(spec, "--stdin", "Scan standard input.");
+    Specs.option(
+        spec,
+        Path.class,
+        "<config>",
+        "gitleaks TOML config (default: PATH/.gitleaks.toml, else gitleaks' rules).",
+        "-c",
+        "--config");
+    Specs.option(
+        spec,
+        Path.class,
+        "<gitleaksIgnore>",
+        "Fingerprints to ignore (default: PATH/.gitleaksignore if present).",
+        "--gitleaksignore");
+    Specs.option(
+        spec,
+        Path.class,
+        "<baseline>",
+        "Previous JSON report; its findings are ignored.",
+        "--baseline");
+    spec.addOption(
+        OptionSpec.builder("--redact")
+            .type(boolean.class)
+            .negatable(true)
+            .defaultValue("true")
+            .fallbackValue("true")
+            .description("Hide secrets in output (default; --no-redact shows them).")
+            .build());
+    Specs.optionWithDefault(
+        spec, int.class, "<exitCode>", "1", "Exit code when leaks are found.", "--exit-code");
+    Specs.optionWithDefault(
+        spec,
+        String.class,
+        "<format>",
+        "text",
+        "text, json, sarif, junit, checkstyle or csv (default: ${DEFAULT-VALUE}).",
+        "--format");
+    Specs.option(
+        spec, Path.class, "<report>", "Write the report to FILE instead of stdout.", "--report");
+    Specs.flag(
+        spec, "--respect-gitignore", "When scanning a tree, skip what .gitignore files ignore.");
+    Specs.optionWithDefault(
+        spec,
+        long.class,
+        "<maxTargetMegabytes>",
+        "50",
+        "Skip files larger than this (0: no limit).",
+        "--max-target-megabytes");
+    Specs.optionWithDefault(
+        spec,
+        int.class,
+        "<maxDecodeDepth>",
+        "5",
+        "Passes decoding base64, hex and percent-encoded text (0: none).",
+        "--max-decode-depth");
+    Specs.flag(spec, "--ignore-gitleaks-allow", "Report lines marked gitleaks:allow.");
+    Specs.flag(spec, "--debug", "Show stack traces for errors.");
+    Specs.flag(spec, "--quiet", "Print no progress.");
+    command.spec = spec;
+    return spec;
+  }
 
-  @Option(names = "--no-git", description = "Scan PATH as a plain tree even in a git repository.")
-  boolean noGit;
-
-  @Option(names = "--staged", description = "Scan lines staged in the index (pre-commit hook).")
-  boolean staged;
-
-  @Option(names = "--stdin", description = "Scan standard input.")
-  boolean stdin;
-
-  @Option(
-      names = {"-c", "--config"},
-      description = "gitleaks TOML config (default: PATH/.gitleaks.toml, else gitleaks' rules).")
-  Path config;
-
-  @Option(
-      names = "--gitleaksignore",
-      description = "Fingerprints to ignore (default: PATH/.gitleaksignore if present).")
-  Path gitleaksIgnore;
-
-  @Option(names = "--baseline", description = "Previous JSON report; its findings are ignored.")
-  Path baseline;
-
-  @Option(
-      names = "--redact",
-      negatable = true,
-      defaultValue = "true",
-      fallbackValue = "true",
-      description = "Hide secrets in output (default; --no-redact shows them).")
-  boolean redact;
-
-  @Option(
-      names = "--exit-code",
-      defaultValue = "1",
-      description = "Exit code when leaks are found.")
-  int exitCode;
-
-  @Option(
-      names = "--format",
-      defaultValue = "text",
-      description = "text, json, sarif, junit, checkstyle or csv (default: ${DEFAULT-VALUE}).")
-  String format;
-
-  @Option(names = "--report", description = "Write the report to FILE instead of stdout.")
-  Path report;
-
-  @Option(
-      names = "--respect-gitignore",
-      description = "When scanning a tree, skip what .gitignore files ignore.")
-  boolean respectGitignore;
-
-  @Option(
-      names = "--max-target-megabytes",
-      defaultValue = "50",
-      description = "Skip files larger than this (0: no limit).")
-  long maxTargetMegabytes;
-
-  @Option(
-      names = "--max-decode-depth",
-      defaultValue = "5",
-      description = "Passes decoding base64, hex and percent-encoded text (0: none).")
-  int maxDecodeDepth;
-
-  @Option(names = "--ignore-gitleaks-allow", description = "Report lines marked gitleaks:allow.")
-  boolean ignoreAllowComments;
+  /** The values the options were given (or their defaults). */
+  private void readOptions() {
+    path = spec.positionalParameters().get(0).getValue();
+    history = Specs.value(spec, "--history");
+    noGit = Specs.value(spec, "--no-git");
+    staged = Specs.value(spec, "--staged");
+    stdin = Specs.value(spec, "--stdin");
+    config = Specs.value(spec, "--config");
+    gitleaksIgnore = Specs.value(spec, "--gitleaksignore");
+    baseline = Specs.value(spec, "--baseline");
+    redact = Specs.value(spec, "--redact");
+    exitCode = Specs.value(spec, "--exit-code");
+    format = Specs.value(spec, "--format");
+    report = Specs.value(spec, "--report");
+    respectGitignore = Specs.value(spec, "--respect-gitignore");
+    maxTargetMegabytes = Specs.value(spec, "--max-target-megabytes");
+    maxDecodeDepth = Specs.value(spec, "--max-decode-depth");
+    ignoreAllowComments = Specs.value(spec, "--ignore-gitleaks-allow");
+    common.debug = Specs.value(spec, "--debug");
+    common.quiet = Specs.value(spec, "--quiet");
+  }
 
   @Override
   public Integer call() throws IOException {
+    readOptions();
     if (!format.equals("text")) {
       ReportWriters.forFormat(format); // fails early, before a long scan, on an unknown format
     }

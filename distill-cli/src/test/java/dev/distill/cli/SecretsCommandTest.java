@@ -2,7 +2,9 @@ package dev.distill.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -107,5 +109,79 @@ class SecretsCommandTest {
     assertThat(toml.code()).isEqualTo(2);
     assertThat(toml.err()).contains("bad TOML");
     assertThat(run("secrets", "--format", "xml", dir.toString()).code()).isEqualTo(2);
+  }
+
+  /** The spec is built in code: each option must reach the scan as its annotation did. */
+  @Test
+  void everyOptionOfTheCodeBuiltSpecTakesEffect(@TempDir Path dir) throws Exception {
+    Path tree = Files.createDirectories(dir.resolve("tree"));
+    Files.writeString(tree.resolve("allowed.txt"), "t = " + PAT + " // gitleaks:allow\n");
+    assertThat(run("secrets", "--no-git", tree.toString()).code()).isZero();
+    assertThat(run("secrets", "--no-git", "--ignore-gitleaks-allow", tree.toString()).code())
+        .isEqualTo(1);
+    Files.delete(tree.resolve("allowed.txt"));
+
+    // Base64 of the token: found by decoding, which --max-decode-depth 0 turns off.
+    String encoded =
+        java.util.Base64.getEncoder()
+            .encodeToString(("token=" + PAT).getBytes(StandardCharsets.UTF_8));
+    Files.writeString(tree.resolve("encoded.txt"), "blob " + encoded + "\n");
+    assertThat(run("secrets", "--no-git", tree.toString()).code()).isEqualTo(1);
+    assertThat(run("secrets", "--no-git", "--max-decode-depth", "0", tree.toString()).code())
+        .isZero();
+    Files.delete(tree.resolve("encoded.txt"));
+
+    // Over 1 MB: skipped with a note under --max-target-megabytes 1, scanned by default (50).
+    Files.writeString(tree.resolve("big.txt"), "x".repeat(1_100_000) + "\n" + PAT + "\n");
+    assertThat(run("secrets", "--no-git", tree.toString()).code()).isEqualTo(1);
+    Run skipped = run("secrets", "--no-git", "--max-target-megabytes", "1", tree.toString());
+    assertThat(skipped.code()).isZero();
+    assertThat(skipped.err()).contains("big.txt").contains("size limit");
+    assertThat(
+            run("secrets", "--no-git", "--quiet", "--max-target-megabytes", "1", tree.toString())
+                .err())
+        .doesNotContain("size limit");
+
+    // .gitignore is honoured only when asked.
+    Files.writeString(tree.resolve(".gitignore"), "big.txt\n");
+    assertThat(run("secrets", "--no-git", "--respect-gitignore", tree.toString()).code()).isZero();
+    Files.delete(tree.resolve(".gitignore"));
+
+    // An ignore file elsewhere, and a baseline report, each suppress what they name.
+    Path ignore = dir.resolve("ignore.txt");
+    Files.writeString(ignore, "big.txt:github-pat:2\n");
+    assertThat(
+            run("secrets", "--no-git", "--gitleaksignore", ignore.toString(), tree.toString())
+                .code())
+        .isZero();
+    Path baseline = dir.resolve("baseline.json");
+    run(
+        "secrets",
+        "--no-git",
+        "--format",
+        "json",
+        "--report",
+        baseline.toString(),
+        tree.toString());
+    assertThat(
+            run("secrets", "--no-git", "--baseline", baseline.toString(), tree.toString()).code())
+        .isZero();
+
+    // Standard input, and the version every command prints.
+    InputStream old = System.in;
+    System.setIn(new ByteArrayInputStream(("k = " + PAT + "\n").getBytes(StandardCharsets.UTF_8)));
+    try {
+      Run piped = run("secrets", "--stdin");
+      assertThat(piped.code()).isEqualTo(1);
+      assertThat(piped.out()).contains("stdin:1:");
+    } finally {
+      System.setIn(old);
+    }
+    CommandLine cli = Main.newCommandLine();
+    StringWriter version = new StringWriter();
+    cli.setOut(new PrintWriter(version));
+    assertThat(cli.execute("secrets", "--version")).isZero();
+    assertThat(version.toString()).startsWith("distill ");
+    assertThat(run("secrets", "--stdin", "--no-git").code()).isEqualTo(2);
   }
 }
