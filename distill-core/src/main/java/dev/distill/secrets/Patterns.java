@@ -16,6 +16,9 @@ import java.util.function.Function;
 final class Patterns extends AbstractList<Pattern> {
   private final List<Lazy<Pattern>> patterns;
   private final Lazy<LazyDfa[]> dfas;
+  // The DFA of all patterns as one alternation, or NOT_COMBINED (see combine()).
+  private final Lazy<Object> combined;
+  private static final Object NOT_COMBINED = new Object();
 
   private Patterns(List<Lazy<Pattern>> patterns) {
     this.patterns = List.copyOf(patterns);
@@ -28,6 +31,36 @@ final class Patterns extends AbstractList<Pattern> {
               }
               return made;
             });
+    this.combined = Lazy.of(this::combine);
+  }
+
+  /**
+   * One DFA answering "does any pattern match somewhere": the patterns as one alternation, each in
+   * a group of its own so its inline flags stay its own. One pass over the text instead of one per
+   * pattern: the global allowlist's 27 path patterns ran on every file's path (3.5% of a scan's
+   * worker time). Not made (each pattern's DFA is asked in turn) for fewer than two patterns,
+   * patterns compiled with different flags, or an alternation RE2J or the DFA does not take (a
+   * group name used twice, a construct only RE2J runs).
+   */
+  private Object combine() {
+    if (patterns.size() < 2) {
+      return NOT_COMBINED;
+    }
+    int flags = get(0).flags();
+    StringBuilder all = new StringBuilder();
+    for (int i = 0; i < patterns.size(); i++) {
+      Pattern p = get(i);
+      if (p.flags() != flags) {
+        return NOT_COMBINED;
+      }
+      all.append(i == 0 ? "(?:" : "|(?:").append(p.pattern()).append(')');
+    }
+    try {
+      LazyDfa dfa = LazyDfa.of(Pattern.compile(all.toString(), flags));
+      return dfa != null ? dfa : NOT_COMBINED;
+    } catch (RuntimeException e) {
+      return NOT_COMBINED; // RE2J refused the alternation: each pattern answers alone
+    }
   }
 
   /** Patterns already compiled. */
@@ -51,13 +84,18 @@ final class Patterns extends AbstractList<Pattern> {
 
   /** Makes the DFAs now rather than on first use. */
   void prepare() {
-    dfas.get();
+    if (combined.get() == NOT_COMBINED) {
+      dfas.get();
+    }
   }
 
   /** Whether any pattern matches somewhere in {@code text} ({@code matcher(text).find()}). */
   boolean anyFoundIn(String text) {
     if (patterns.isEmpty()) {
       return false;
+    }
+    if (combined.get() instanceof LazyDfa all) {
+      return all.find(text);
     }
     LazyDfa[] made = dfas.get();
     for (int i = 0; i < made.length; i++) {
@@ -66,6 +104,11 @@ final class Patterns extends AbstractList<Pattern> {
       }
     }
     return false;
+  }
+
+  /** Whether the patterns are asked as one alternation (tests). */
+  boolean askedAsOne() {
+    return combined.get() != NOT_COMBINED;
   }
 
   @Override
