@@ -246,4 +246,45 @@ class SecretScannerTest {
     assertThat(r.findings()).isEmpty();
     assertThat(notes).isEmpty();
   }
+
+  /** Files are shared out among threads one at a time: each is scanned once, whatever the count. */
+  @Test
+  void everyFileIsScannedOnceWhateverTheThreadCount(@TempDir Path dir) throws Exception {
+    for (int i = 0; i < 120; i++) {
+      Files.writeString(
+          dir.resolve("f" + i + ".txt"), i % 3 == 0 ? "x = " + SECRET + "\n" : "nothing\n");
+    }
+    for (int threads : new int[] {1, 2, 3, 8, 200}) {
+      ScanResult r =
+          scanner(ScanOptions.defaults().withThreads(threads), Suppressions.NONE, new ArrayList<>())
+              .scanDirectory(dir);
+      assertThat(r.filesScanned()).as("threads " + threads).isEqualTo(120);
+      assertThat(r.findings()).as("threads " + threads).hasSize(40);
+      assertThat(r.findings().stream().map(SecretFinding::path).distinct().count()).isEqualTo(40);
+    }
+  }
+
+  /** A failure in any thread ends the scan with that failure, not a partial result. */
+  @Test
+  void aFailureOnAnyThreadEndsTheScan(@TempDir Path dir) throws Exception {
+    for (int i = 0; i < 250; i++) {
+      Files.writeString(dir.resolve("f" + i + ".txt"), "nothing\n");
+    }
+    ProgressListener failing =
+        new ProgressListener() {
+          @Override
+          public void advanced(String task, long done, long total) {
+            throw new IllegalStateException("listener failed at " + done);
+          }
+        };
+    SecretScanner s =
+        new SecretScanner(
+            new Detector(GitleaksConfigLoader.parse(TOKEN_RULE, "t")),
+            ScanOptions.defaults().withThreads(3),
+            Suppressions.NONE,
+            failing);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.scanDirectory(dir))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("listener failed at ");
+  }
 }
