@@ -232,4 +232,38 @@ class DetectorTest {
         .extracting(SecretFinding::ruleId)
         .containsExactly("tok");
   }
+
+  /**
+   * Generic rules run after specific ones and skip a match a specific finding already holds; any
+   * other generic match, on the same line or not, is still reported (with the default rules too).
+   */
+  @Test
+  void genericMatchesNotHeldBySpecificFindingsAreKept() {
+    String toml =
+        TOKEN_RULE
+            + """
+            [[rules]]
+            id = "generic-thing"
+            regex = '''=\\s*(?:tok|key)_([a-zA-Z0-9]{16})'''
+            keywords = ["tok_", "key_"]
+            """;
+    List<SecretFinding> found =
+        detect(
+            toml,
+            "a = tok_Ab3dEf7hIj1lMn5p, b = key_Zx9Qw3Rt7Yp2Lm5K\nc = key_Ab3dEf7hIj1lMn5p\n",
+            "f");
+    assertThat(found)
+        .extracting(f -> f.ruleId() + "@" + f.startLine() + ":" + f.secret())
+        .containsExactlyInAnyOrder(
+            "tok@1:Ab3dEf7hIj1lMn5p",
+            "generic-thing@1:Zx9Qw3Rt7Yp2Lm5K",
+            "generic-thing@2:Ab3dEf7hIj1lMn5p");
+
+    Detector defaults = new Detector(GitleaksConfigLoader.loadDefault());
+    String pat = "ghp_8KxVJq0rX9zYtWmN3pL5bC7dF2gH4jK6sA1e";
+    String line = "github_token = \"" + pat + "\"; api_key = \"Zx9Qw3Rt7Yp2Lm5Kv8Nb4\"\n";
+    assertThat(defaults.detect(Fragment.of(line, "f")))
+        .extracting(f -> f.ruleId() + ":" + f.secret())
+        .containsExactlyInAnyOrder("github-pat:" + pat, "generic-api-key:Zx9Qw3Rt7Yp2Lm5Kv8Nb4");
+  }
 }
