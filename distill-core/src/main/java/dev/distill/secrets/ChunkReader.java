@@ -66,9 +66,12 @@ final class ChunkReader {
     return buf;
   }
 
-  /** Bytes already read (for binary sniffing of the start); fills up to {@code n} bytes. */
+  /**
+   * The first {@code n} bytes (for binary sniffing of the start). Reads as far as the first chunk
+   * at once: a small file then takes one read (and one more to see its end) rather than two.
+   */
   byte[] peek(int n) throws IOException {
-    fill(n);
+    fill(Math.max(n, chunkBytes));
     return Arrays.copyOf(buf, Math.min(n, len));
   }
 
