@@ -355,8 +355,8 @@ public final class SecretScanner {
    * queue is full. Why not the pool for a list: its worker loop runs once per thread, so the JIT
    * never compiles it (loops are compiled after tens of thousands of turns, a few thousand files
    * make a few thousand), and each item cost a future, a lock and often a wake-up besides (a 300 MB
-   * tree of 3,203 files: ~30 ms of the workers' time). The first failure stops the taking and is
-   * thrown once every thread is done.
+   * tree of 3,203 files: 60 ms less wall time, 100 ms less CPU). The first failure stops the taking
+   * and is thrown once every thread is done.
    */
   private static <T> void runAllOf(
       List<T> items, java.util.function.Consumer<T> work, int threads) {
