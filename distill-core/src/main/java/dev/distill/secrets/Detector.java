@@ -706,13 +706,13 @@ public final class Detector {
     List<SecretFinding> out = new ArrayList<>(findings.size());
     for (SecretFinding f : findings) {
       boolean keep = true;
-      if (f.ruleId().toLowerCase(Locale.ROOT).contains("generic")) {
+      if (isGeneric(f.ruleId())) {
         for (SecretFinding o : findings) {
           if (o != f
               && o.startLine() == f.startLine()
               && !o.ruleId().equals(f.ruleId())
               && o.secret().contains(f.secret())
-              && !o.ruleId().toLowerCase(Locale.ROOT).contains("generic")) {
+              && !isGeneric(o.ruleId())) {
             keep = false;
             break;
           }

@@ -19,9 +19,16 @@ final class Patterns extends AbstractList<Pattern> {
   // The DFA of all patterns as one alternation, or NOT_COMBINED (see combine()).
   private final Lazy<Object> combined;
   private static final Object NOT_COMBINED = new Object();
+  // For patterns compiled on use: their expressions and the compiler, so the alternation is made
+  // from the expressions rather than by compiling each pattern first. Else null.
+  private final List<String> expressions;
+  private final Function<String, Pattern> compile;
 
-  private Patterns(List<Lazy<Pattern>> patterns) {
+  private Patterns(
+      List<Lazy<Pattern>> patterns, List<String> expressions, Function<String, Pattern> compile) {
     this.patterns = List.copyOf(patterns);
+    this.expressions = expressions == null ? null : List.copyOf(expressions);
+    this.compile = compile;
     this.dfas =
         Lazy.of(
             () -> {
@@ -46,17 +53,27 @@ final class Patterns extends AbstractList<Pattern> {
     if (patterns.size() < 2) {
       return NOT_COMBINED;
     }
+    if (expressions != null) {
+      try {
+        LazyDfa dfa = LazyDfa.of(compile.apply(alternation(expressions)));
+        if (dfa != null) {
+          return dfa;
+        }
+      } catch (RuntimeException e) {
+        // the compiler refused the alternation: try the patterns themselves, below
+      }
+    }
     int flags = get(0).flags();
-    StringBuilder all = new StringBuilder();
+    List<String> sources = new ArrayList<>();
     for (int i = 0; i < patterns.size(); i++) {
       Pattern p = get(i);
       if (p.flags() != flags) {
         return NOT_COMBINED;
       }
-      all.append(i == 0 ? "(?:" : "|(?:").append(p.pattern()).append(')');
+      sources.add(p.pattern());
     }
     try {
-      LazyDfa dfa = LazyDfa.of(Pattern.compile(all.toString(), flags));
+      LazyDfa dfa = LazyDfa.of(Pattern.compile(alternation(sources), flags));
       return dfa != null ? dfa : NOT_COMBINED;
     } catch (RuntimeException e) {
       return NOT_COMBINED; // RE2J refused the alternation: each pattern answers alone
@@ -65,7 +82,7 @@ final class Patterns extends AbstractList<Pattern> {
 
   /** Patterns already compiled. */
   static Patterns of(List<Pattern> patterns) {
-    return new Patterns(patterns.stream().map(p -> Lazy.of(() -> p)).toList());
+    return new Patterns(patterns.stream().map(p -> Lazy.of(() -> p)).toList(), null, null);
   }
 
   /**
@@ -79,7 +96,18 @@ final class Patterns extends AbstractList<Pattern> {
     for (String e : expressions) {
       lazy.add(Lazy.of(() -> compile.apply(e)));
     }
-    return new Patterns(lazy);
+    return new Patterns(lazy, expressions, compile);
+  }
+
+  /**
+   * {@code (?:e1)|(?:e2)|...}: each expression in a group of its own, so its flags stay its own.
+   */
+  private static String alternation(List<String> expressions) {
+    StringBuilder all = new StringBuilder();
+    for (String e : expressions) {
+      all.append(all.length() == 0 ? "(?:" : "|(?:").append(e).append(')');
+    }
+    return all.toString();
   }
 
   /** Makes the DFAs now rather than on first use. */
