@@ -44,7 +44,7 @@ public final class SecretsCommand implements Callable<Integer> {
   private CommandSpec spec;
 
   // The options, read from the spec when the command runs.
-  private final CommonOptions common = new CommonOptions();
+  private CommonOptions common;
   private Path path;
   private boolean history;
   private boolean noGit;
@@ -148,8 +148,7 @@ public final class SecretsCommand implements Callable<Integer> {
         "Passes decoding base64, hex and percent-encoded text (0: none).",
         "--max-decode-depth");
     Specs.flag(spec, "--ignore-gitleaks-allow", "Report lines marked gitleaks:allow.");
-    Specs.flag(spec, "--debug", "Show stack traces for errors.");
-    Specs.flag(spec, "--quiet", "Print no progress.");
+    CommonOptions.addTo(spec);
     command.spec = spec;
     return spec;
   }
@@ -172,8 +171,7 @@ public final class SecretsCommand implements Callable<Integer> {
     maxTargetMegabytes = Specs.value(spec, "--max-target-megabytes");
     maxDecodeDepth = Specs.value(spec, "--max-decode-depth");
     ignoreAllowComments = Specs.value(spec, "--ignore-gitleaks-allow");
-    common.debug = Specs.value(spec, "--debug");
-    common.quiet = Specs.value(spec, "--quiet");
+    common = CommonOptions.readFrom(spec);
   }
 
   @Override
